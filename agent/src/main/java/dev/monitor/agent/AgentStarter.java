@@ -1,0 +1,108 @@
+package dev.monitor.agent;
+
+import dev.monitor.agent.config.Settings;
+import dev.monitor.agent.config.SettingsLoader;
+import dev.monitor.agent.endpoint.Endpoints;
+import dev.monitor.agent.endpoint.MonitorHttpServer;
+import dev.monitor.agent.endpoint.ServiceInfo;
+import dev.monitor.agent.health.CpuCheck;
+import dev.monitor.agent.health.DiskCheck;
+import dev.monitor.agent.health.HealthChecks;
+import dev.monitor.agent.health.MemoryCheck;
+import dev.monitor.agent.health.ThreadCheck;
+import dev.monitor.agent.http.HttpServerMetrics;
+import dev.monitor.agent.instrument.InstrumentationInstaller;
+import dev.monitor.agent.instrument.InstrumentationStatus;
+import dev.monitor.agent.jvm.JvmMetrics;
+import dev.monitor.agent.jvm.ProcessCpu;
+import dev.monitor.agent.log.AgentLog;
+import dev.monitor.agent.metrics.MetricRegistry;
+import dev.monitor.bootstrap.HttpServerBridge;
+import dev.monitor.instrumentation.api.InstrumentationModule;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Wires the agent together once the bootstrap bridge is on the bootstrap class path. */
+final class AgentStarter {
+
+  /** How long a health check result is reused, and how long a check may take. */
+  private static final long HEALTH_CACHE_MILLIS = 2_000;
+  private static final long HEALTH_TIMEOUT_MILLIS = 3_000;
+  private static final long HARVEST_SECONDS = 5;
+
+  private AgentStarter() {}
+
+  static void start(Instrumentation instrumentation, boolean attached) {
+    long begin = System.nanoTime();
+    List<InstrumentationModule> modules = new ArrayList<>();
+    for (InstrumentationModule module :
+        ServiceLoader.load(InstrumentationModule.class, AgentStarter.class.getClassLoader())) {
+      modules.add(module);
+    }
+    List<String> names = new ArrayList<>();
+    for (InstrumentationModule module : modules) {
+      names.add(module.name());
+    }
+    Settings settings = SettingsLoader.load(names, AgentLog::warn);
+    AgentLog.setDebug(settings.debug || AgentLog.isDebug());
+    String agentVersion = agentVersion();
+
+    MetricRegistry registry = new MetricRegistry();
+    HttpServerMetrics http = new HttpServerMetrics(registry, settings.seriesLimit);
+    JvmMetrics.register(registry, settings.seriesLimit);
+    HttpServerBridge.install(http);
+
+    List<InstrumentationStatus> statuses =
+        InstrumentationInstaller.install(instrumentation, modules, settings, attached);
+
+    ProcessCpu cpu = ProcessCpu.create();
+    HealthChecks health = new HealthChecks(HEALTH_CACHE_MILLIS, HEALTH_TIMEOUT_MILLIS);
+    health.register(new ThreadCheck());
+    health.register(new MemoryCheck());
+    health.register(new CpuCheck(cpu));
+    health.register(new DiskCheck());
+
+    ServiceInfo service =
+        new ServiceInfo(settings.serviceName, settings.serviceVersion, agentVersion, settings.resourceAttributes);
+    if (settings.httpEnabled) {
+      MonitorHttpServer.start(
+          settings.httpHost,
+          settings.httpPort,
+          new Endpoints(service, registry, health, http, cpu, statuses));
+    } else {
+      AgentLog.info("monitor.http.enabled=false: no endpoints are served");
+    }
+
+    ScheduledExecutorService harvester =
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("monitor-harvest"));
+    harvester.scheduleAtFixedRate(
+        () -> {
+          try {
+            registry.harvest();
+          } catch (RuntimeException e) {
+            AgentLog.warnOnce("harvest", "cannot harvest metrics", e);
+          }
+        },
+        HARVEST_SECONDS, HARVEST_SECONDS, TimeUnit.SECONDS);
+
+    if (settings.otlpEndpoint != null) {
+      // Placeholder until OTLP export lands (issue 6): say so instead of silently dropping data.
+      AgentLog.warn(
+          "monitor.otlp.endpoint=" + settings.otlpEndpoint
+              + " is set, but this build does not export OTLP yet; metrics are served on /metrics only");
+    }
+    AgentLog.info(
+        "monitor " + agentVersion + " started for service '" + settings.serviceName + "' in "
+            + (System.nanoTime() - begin) / 1_000_000 + " ms");
+  }
+
+  private static String agentVersion() {
+    String version = AgentStarter.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+}

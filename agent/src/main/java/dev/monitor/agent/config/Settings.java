@@ -1,0 +1,66 @@
+package dev.monitor.agent.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The agent's configuration, validated once at start and then sealed: every field is final and
+ * already holds a safe value (a bad setting was replaced by its default with a warning).
+ * Thread-safe because immutable.
+ */
+public final class Settings {
+
+  public final String serviceName;
+  /** Null when neither set nor found in the main jar's manifest. */
+  public final String serviceVersion;
+  public final boolean httpEnabled;
+  public final String httpHost;
+  public final int httpPort;
+  /** Null when OTLP export is not configured. */
+  public final String otlpEndpoint;
+  public final String otlpProtocol;
+  public final Duration otlpInterval;
+  public final Map<String, String> otlpHeaders;
+  public final Map<String, String> resourceAttributes;
+  public final Duration slowQueryThreshold;
+  public final int seriesLimit;
+  public final boolean debug;
+  private final Set<String> disabledInstrumentations;
+
+  Settings(
+      String serviceName,
+      String serviceVersion,
+      boolean httpEnabled,
+      String httpHost,
+      int httpPort,
+      String otlpEndpoint,
+      String otlpProtocol,
+      Duration otlpInterval,
+      Map<String, String> otlpHeaders,
+      Map<String, String> resourceAttributes,
+      Duration slowQueryThreshold,
+      int seriesLimit,
+      boolean debug,
+      Set<String> disabledInstrumentations) {
+    this.serviceName = serviceName;
+    this.serviceVersion = serviceVersion;
+    this.httpEnabled = httpEnabled;
+    this.httpHost = httpHost;
+    this.httpPort = httpPort;
+    this.otlpEndpoint = otlpEndpoint;
+    this.otlpProtocol = otlpProtocol;
+    this.otlpInterval = otlpInterval;
+    this.otlpHeaders = otlpHeaders;
+    this.resourceAttributes = resourceAttributes;
+    this.slowQueryThreshold = slowQueryThreshold;
+    this.seriesLimit = seriesLimit;
+    this.debug = debug;
+    this.disabledInstrumentations = disabledInstrumentations;
+  }
+
+  /** {@code monitor.instrumentation.<name>.enabled}, true unless set to false. */
+  public boolean instrumentationEnabled(String name) {
+    return !disabledInstrumentations.contains(name);
+  }
+}

@@ -1,0 +1,300 @@
+package dev.monitor.agent.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Reads and validates every setting once. A wrong value never stops the service: it gets one
+ * warning that names the setting, what was wrong and the default used instead.
+ */
+public final class SettingsLoader {
+
+  static final String PREFIX = "monitor.";
+  static final int DEFAULT_PORT = 9464;
+  static final int DEFAULT_SERIES_LIMIT = 300;
+
+  /** Every fixed key, without the {@code monitor.} prefix. */
+  private static final List<String> KEYS =
+      Arrays.asList(
+          "config",
+          "debug",
+          "service.name",
+          "service.version",
+          "http.enabled",
+          "http.host",
+          "http.port",
+          "otlp.endpoint",
+          "otlp.protocol",
+          "otlp.interval",
+          "otlp.headers",
+          "resource.attributes",
+          "db.slow-query-threshold",
+          "metrics.series-limit");
+
+  /** OpenTelemetry settings that mean the same thing, honoured when the monitor key is unset. */
+  private static final Map<String, String> OTEL_ALIASES = new HashMap<>();
+
+  static {
+    OTEL_ALIASES.put("service.name", "otel.service.name");
+    OTEL_ALIASES.put("otlp.endpoint", "otel.exporter.otlp.endpoint");
+    OTEL_ALIASES.put("otlp.protocol", "otel.exporter.otlp.protocol");
+    OTEL_ALIASES.put("otlp.headers", "otel.exporter.otlp.headers");
+    OTEL_ALIASES.put("resource.attributes", "otel.resource.attributes");
+  }
+
+  private final SettingSources sources;
+  private final Collection<String> instrumentationNames;
+  private final Consumer<String> warnings;
+
+  SettingsLoader(
+      SettingSources sources, Collection<String> instrumentationNames, Consumer<String> warnings) {
+    this.sources = sources;
+    this.instrumentationNames = instrumentationNames;
+    this.warnings = warnings;
+  }
+
+  /** Loads from this JVM's system properties, environment and {@code monitor.config} file. */
+  public static Settings load(Collection<String> instrumentationNames, Consumer<String> warnings) {
+    Map<String, String> system = new HashMap<>();
+    for (String name : System.getProperties().stringPropertyNames()) {
+      system.put(name, System.getProperty(name));
+    }
+    Map<String, String> environment = System.getenv();
+    SettingSources withoutFile = new SettingSources(system, environment, Collections.emptyMap());
+    Map<String, String> file = readFile(withoutFile.lookup(PREFIX + "config"), warnings);
+    return new SettingsLoader(
+            new SettingSources(system, environment, file), instrumentationNames, warnings)
+        .load();
+  }
+
+  Settings load() {
+    warnAboutUnknownKeys();
+    String serviceName = text("service.name", null);
+    String serviceVersion = text("service.version", null);
+    if (serviceName == null || serviceVersion == null) {
+      MainApplication main = MainApplication.detect();
+      serviceName = serviceName != null ? serviceName : main.name;
+      serviceVersion = serviceVersion != null ? serviceVersion : main.version;
+    }
+    Set<String> disabled = new HashSet<>();
+    for (String name : instrumentationNames) {
+      if (!bool(instrumentationKey(name), true)) {
+        disabled.add(name);
+      }
+    }
+    String protocol = text("otlp.protocol", "http/protobuf");
+    if (!protocol.equals("http/protobuf") && !protocol.equals("grpc")) {
+      warnBad("otlp.protocol", protocol, "http/protobuf or grpc", "http/protobuf");
+      protocol = "http/protobuf";
+    }
+    return new Settings(
+        serviceName,
+        serviceVersion,
+        bool("http.enabled", true),
+        text("http.host", "0.0.0.0"),
+        port("http.port", DEFAULT_PORT),
+        text("otlp.endpoint", null),
+        protocol,
+        duration("otlp.interval", Duration.ofSeconds(30)),
+        keyValues("otlp.headers"),
+        keyValues("resource.attributes"),
+        duration("db.slow-query-threshold", Duration.ofMillis(100)),
+        positiveInt("metrics.series-limit", DEFAULT_SERIES_LIMIT),
+        bool("debug", false),
+        Collections.unmodifiableSet(disabled));
+  }
+
+  static String instrumentationKey(String name) {
+    return "instrumentation." + name + ".enabled";
+  }
+
+  private String raw(String key) {
+    String value = sources.lookup(PREFIX + key);
+    if (value == null && OTEL_ALIASES.containsKey(key)) {
+      value = sources.lookup(OTEL_ALIASES.get(key));
+    }
+    return value;
+  }
+
+  private String origin(String key) {
+    String property = PREFIX + key;
+    if (sources.lookup(property) == null && OTEL_ALIASES.containsKey(key)) {
+      property = OTEL_ALIASES.get(key);
+    }
+    return sources.origin(property);
+  }
+
+  private String text(String key, String fallback) {
+    String value = raw(key);
+    return value == null ? fallback : value;
+  }
+
+  private boolean bool(String key, boolean fallback) {
+    String value = raw(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value.toLowerCase(Locale.ROOT));
+    }
+    warnBad(key, value, "true or false", String.valueOf(fallback));
+    return fallback;
+  }
+
+  private int port(String key, int fallback) {
+    String value = raw(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int port = Integer.parseInt(value);
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    warnBad(key, value, "a port number from 0 to 65535", String.valueOf(fallback));
+    return fallback;
+  }
+
+  private int positiveInt(String key, int fallback) {
+    String value = raw(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value);
+      if (number > 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    warnBad(key, value, "a whole number above 0", String.valueOf(fallback));
+    return fallback;
+  }
+
+  private Duration duration(String key, Duration fallback) {
+    String value = raw(key);
+    if (value == null) {
+      return fallback;
+    }
+    Duration parsed = Durations.parse(value);
+    if (parsed == null || parsed.isZero()) {
+      warnBad(
+          key,
+          value,
+          "a duration above zero such as 250ms, 5s or 1m",
+          fallback.toMillis() % 1000 == 0 ? fallback.getSeconds() + "s" : fallback.toMillis() + "ms");
+      return fallback;
+    }
+    return parsed;
+  }
+
+  /** The OpenTelemetry list format {@code k1=v1,k2=v2}; malformed entries are skipped with a warning. */
+  private Map<String, String> keyValues(String key) {
+    String value = raw(key);
+    if (value == null) {
+      return Collections.emptyMap();
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String entry : value.split(",")) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        if (!entry.trim().isEmpty()) {
+          warnings.accept(origin(key) + ": ignoring '" + entry.trim() + "', expected key=value");
+        }
+        continue;
+      }
+      result.put(entry.substring(0, eq).trim(), decode(entry.substring(eq + 1).trim()));
+    }
+    return Collections.unmodifiableMap(result);
+  }
+
+  private static String decode(String value) {
+    try {
+      return java.net.URLDecoder.decode(value, "UTF-8");
+    } catch (IllegalArgumentException | java.io.UnsupportedEncodingException e) {
+      return value;
+    }
+  }
+
+  private void warnBad(String key, String value, String expected, String fallback) {
+    warnings.accept(
+        origin(key) + "='" + value + "' is not " + expected + "; using the default " + fallback);
+  }
+
+  private void warnAboutUnknownKeys() {
+    Set<String> known = new HashSet<>();
+    for (String key : KEYS) {
+      known.add(PREFIX + key);
+    }
+    for (String name : instrumentationNames) {
+      known.add(PREFIX + instrumentationKey(name));
+    }
+    Set<String> knownEnvironment = new HashSet<>();
+    for (String property : known) {
+      knownEnvironment.add(SettingSources.environmentName(property));
+    }
+    Set<String> unknown = new TreeSet<>();
+    for (String name : sources.systemProperties.keySet()) {
+      if (name.startsWith(PREFIX) && !known.contains(name)) {
+        unknown.add("system property " + name);
+      }
+    }
+    for (String name : sources.environment.keySet()) {
+      if (name.startsWith("MONITOR_") && !knownEnvironment.contains(name)) {
+        unknown.add("environment variable " + name);
+      }
+    }
+    for (String name : sources.file.keySet()) {
+      if (!known.contains(name) && !OTEL_ALIASES.containsValue(name)) {
+        unknown.add(name + " in the monitor.config file");
+      }
+    }
+    for (String where : unknown) {
+      warnings.accept(
+          "unknown setting " + where + " is ignored; known settings are monitor."
+              + String.join(", monitor.", KEYS)
+              + " and monitor.instrumentation.<name>.enabled for "
+              + String.join(", ", new TreeSet<>(instrumentationNames)));
+    }
+  }
+
+  private static Map<String, String> readFile(String path, Consumer<String> warnings) {
+    if (path == null) {
+      return Collections.emptyMap();
+    }
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(Paths.get(path))) {
+      properties.load(in);
+    } catch (IOException | RuntimeException e) {
+      warnings.accept(
+          "cannot read the monitor.config file '" + path + "' (" + e
+              + "); continuing with system properties, environment and defaults");
+      return Collections.emptyMap();
+    }
+    Map<String, String> file = new HashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      file.put(name, properties.getProperty(name));
+    }
+    return file;
+  }
+}

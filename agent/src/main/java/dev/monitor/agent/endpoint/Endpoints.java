@@ -1,0 +1,137 @@
+package dev.monitor.agent.endpoint;
+
+import dev.monitor.agent.health.CheckResult;
+import dev.monitor.agent.health.HealthCheck.Kind;
+import dev.monitor.agent.health.HealthChecks;
+import dev.monitor.agent.health.HealthStatus;
+import dev.monitor.agent.http.HttpServerMetrics;
+import dev.monitor.agent.instrument.InstrumentationStatus;
+import dev.monitor.agent.jvm.ProcessCpu;
+import dev.monitor.agent.metrics.MetricRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The paths of the embedded port and what each answers; independent of the HTTP server so it
+ * can be tested directly. Only GET is served: another method on a known path is 405, an unknown
+ * path 404. Thread-safe (holds only thread-safe collaborators).
+ */
+public final class Endpoints {
+
+  private final ServiceInfo service;
+  private final MetricRegistry registry;
+  private final HealthChecks health;
+  private final MetricsSummary summary;
+
+  public Endpoints(
+      ServiceInfo service,
+      MetricRegistry registry,
+      HealthChecks health,
+      HttpServerMetrics http,
+      ProcessCpu cpu,
+      List<InstrumentationStatus> instrumentations) {
+    this.service = service;
+    this.registry = registry;
+    this.health = health;
+    this.summary = new MetricsSummary(service, registry, http, cpu, instrumentations);
+  }
+
+  Response handle(String method, String path) {
+    Route route = Route.of(path);
+    if (route == null) {
+      return Response.error(404, "unknown path " + path + "; try /health, /health/detailed, /metrics or /metrics.json");
+    }
+    if (!"GET".equals(method)) {
+      return Response.error(405, method + " is not allowed on " + path + "; use GET");
+    }
+    switch (route) {
+      case HEALTH:
+        {
+          HealthStatus status = health.overall(health.run());
+          return Response.json(status.httpStatus(), service.header(status.name()));
+        }
+      case LIVE:
+        return probe(health.run(Kind.LIVENESS));
+      case READY:
+        return probe(health.run(Kind.DEPENDENCY));
+      case DETAILED:
+        {
+          List<CheckResult> results = health.run();
+          HealthStatus status = health.overall(results);
+          Map<String, Object> body = service.header(status.name());
+          body.put("checks", checks(results));
+          return Response.json(status.httpStatus(), body);
+        }
+      case DATABASE:
+        return group("database");
+      case REDIS:
+        return group("redis");
+      case METRICS:
+        return new Response(
+            200, PrometheusWriter.CONTENT_TYPE, PrometheusWriter.write(registry.collect(), service.resource));
+      case METRICS_JSON:
+        return Response.json(200, summary.build());
+      default:
+        throw new IllegalStateException(route.name());
+    }
+  }
+
+  private Response probe(List<CheckResult> results) {
+    HealthStatus status = health.overall(results);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", status.name());
+    body.put("checks", checks(results));
+    return Response.json(status.httpStatus(), body);
+  }
+
+  private Response group(String group) {
+    List<CheckResult> results = health.runGroup(group);
+    Map<String, Object> body = new LinkedHashMap<>();
+    HealthStatus status = health.overall(results);
+    body.put("status", status.name());
+    if (results.isEmpty()) {
+      body.put("message", "this service has not used a " + group + " yet");
+    }
+    body.put("checks", checks(results));
+    return Response.json(status.httpStatus(), body);
+  }
+
+  private static Map<String, Object> checks(List<CheckResult> results) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (CheckResult result : results) {
+      Map<String, Object> check = new LinkedHashMap<>();
+      check.put("status", result.status.name());
+      check.put("responseTimeMs", Math.round(result.responseTimeMs * 1000) / 1000.0);
+      check.put("details", result.details);
+      out.put(result.name, check);
+    }
+    return out;
+  }
+
+  private enum Route {
+    HEALTH("/health"),
+    LIVE("/health/live"),
+    READY("/health/ready"),
+    DETAILED("/health/detailed"),
+    DATABASE("/health/database"),
+    REDIS("/health/redis"),
+    METRICS("/metrics"),
+    METRICS_JSON("/metrics.json");
+
+    final String path;
+
+    Route(String path) {
+      this.path = path;
+    }
+
+    static Route of(String path) {
+      for (Route route : values()) {
+        if (route.path.equals(path)) {
+          return route;
+        }
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.monitor.agent.http;
+
+import dev.monitor.agent.log.AgentLog;
+import dev.monitor.agent.metrics.Counter;
+import dev.monitor.agent.metrics.LatencyHistogram;
+import dev.monitor.agent.metrics.MetricRegistry;
+import dev.monitor.bootstrap.HttpServerRecorder;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Records servlet requests as {@code http.server.request.duration} (method, route, status,
+ * {@code error.type}) and {@code http.server.active_requests} (method). Runs on request threads:
+ * no lock, no allocation for known series, and never throws into the application.
+ */
+public final class HttpServerMetrics implements HttpServerRecorder {
+
+  public static final String METHOD = "http.request.method";
+  public static final String ROUTE = "http.route";
+  public static final String STATUS = "http.response.status_code";
+  public static final String ERROR_TYPE = "error.type";
+
+  /** The route of a 404 for which no framework named a template: scanners must not mint series. */
+  static final String NOT_FOUND = "NOT_FOUND";
+
+  private final LatencyHistogram duration;
+  private final Counter active;
+  private final RouteTable routes;
+
+  public HttpServerMetrics(MetricRegistry registry, int seriesLimit) {
+    this.duration =
+        registry.register(
+            new LatencyHistogram(
+                "http.server.request.duration",
+                "Duration of HTTP server requests.",
+                new String[] {METHOD, ROUTE, STATUS, ERROR_TYPE},
+                seriesLimit));
+    this.active =
+        registry.register(
+            new Counter(
+                "http.server.active_requests",
+                "Number of active HTTP server requests.",
+                "{request}",
+                true,
+                new String[] {METHOD},
+                seriesLimit));
+    this.routes = new RouteTable(seriesLimit);
+  }
+
+  public LatencyHistogram duration() {
+    return duration;
+  }
+
+  @Override
+  public void requestStarted(String method) {
+    try {
+      active.series().get(HttpMethods.canonical(method)).increment();
+    } catch (RuntimeException e) {
+      AgentLog.warnOnce("http-start", "cannot count an active request", e);
+    }
+  }
+
+  @Override
+  public void requestEnded(
+      long startNanos,
+      long endNanos,
+      String method,
+      String contextPath,
+      String requestUri,
+      Object route,
+      int status,
+      Throwable thrown,
+      Object asyncContext,
+      Object response) {
+    try {
+      if (asyncContext != null
+          && AsyncCompletion.watch(
+              this, asyncContext, response, startNanos, method, contextPath, requestUri, route)) {
+        return;
+      }
+      record(startNanos, endNanos, method, contextPath, requestUri, route, status, thrown);
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.warnOnce("http-end", "cannot record an HTTP request", e);
+    }
+  }
+
+  /** Records one finished request; called at the end of a synchronous or asynchronous request. */
+  void record(
+      long startNanos,
+      long endNanos,
+      String method,
+      String contextPath,
+      String requestUri,
+      Object route,
+      int status,
+      Throwable thrown) {
+    String canonicalMethod = HttpMethods.canonical(method);
+    LongAdder activeRequests = active.series().get(canonicalMethod);
+    activeRequests.decrement();
+    int effectiveStatus = thrown != null ? 500 : status;
+    String statusText = StatusCodes.text(effectiveStatus);
+    String errorType =
+        thrown != null ? thrown.getClass().getName() : effectiveStatus >= 500 ? statusText : null;
+    duration
+        .series()
+        .get(canonicalMethod, route(contextPath, requestUri, route, effectiveStatus), statusText, errorType)
+        .record(endNanos - startNanos);
+  }
+
+  private String route(String contextPath, String requestUri, Object route, int status) {
+    if (route instanceof String) {
+      return routes.resolve(contextPath == null ? "" : contextPath, (String) route, false);
+    }
+    if (status == 404) {
+      return NOT_FOUND;
+    }
+    return routes.resolve("", requestUri == null ? "" : requestUri, true);
+  }
+}

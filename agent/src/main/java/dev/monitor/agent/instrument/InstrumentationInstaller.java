@@ -1,0 +1,122 @@
+package dev.monitor.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import dev.monitor.agent.config.Settings;
+import dev.monitor.agent.log.AgentLog;
+import dev.monitor.instrumentation.api.AdviceTarget;
+import dev.monitor.instrumentation.api.InstrumentationModule;
+import dev.monitor.instrumentation.api.TypeInstrumentation;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Installs the advice of every enabled instrumentation module with Byte Buddy. A disabled module
+ * is never handed to Byte Buddy, so its classes stay exactly as compiled. Types are matched by
+ * name (no library class is loaded by the agent) and only in class loaders that hold the
+ * module's landmark classes; JDK, agent and synthetic classes are ignored before any matching.
+ */
+public final class InstrumentationInstaller {
+
+  private InstrumentationInstaller() {}
+
+  public static List<InstrumentationStatus> install(
+      Instrumentation instrumentation,
+      List<InstrumentationModule> modules,
+      Settings settings,
+      boolean attached) {
+    ClassLoader agentLoader = InstrumentationInstaller.class.getClassLoader();
+    AgentBuilder builder =
+        new AgentBuilder.Default()
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+            .with(new FailureListener())
+            .ignore(
+                nameStartsWith("java.")
+                    .or(nameStartsWith("javax.management."))
+                    .or(nameStartsWith("jdk."))
+                    .or(nameStartsWith("sun."))
+                    .or(nameStartsWith("com.sun."))
+                    .or(nameStartsWith("dev.monitor."))
+                    .or(nameStartsWith("net.bytebuddy."))
+                    .or(isSynthetic()));
+    List<InstrumentationStatus> statuses = new ArrayList<>();
+    for (InstrumentationModule module : modules) {
+      boolean enabled = settings.instrumentationEnabled(module.name());
+      InstrumentationStatus status = new InstrumentationStatus(module.name(), enabled);
+      statuses.add(status);
+      if (!enabled) {
+        AgentLog.info("instrumentation " + module.name() + " is disabled by settings");
+        continue;
+      }
+      LandmarkMatcher loaders = new LandmarkMatcher(module.landmarkClassNames());
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        builder =
+            builder
+                .type(type.typeMatcher(), loaders)
+                .transform(new ModuleTransformer(type, status, agentLoader));
+      }
+    }
+    if (!attached) {
+      // At premain nothing we instrument is loaded yet; skip the retransformation scan.
+      builder = builder.with(AgentBuilder.RedefinitionStrategy.DISABLED);
+    }
+    builder.installOn(instrumentation);
+    return statuses;
+  }
+
+  /** Applies one type instrumentation's advice and counts the classes it transformed. */
+  private static final class ModuleTransformer implements AgentBuilder.Transformer {
+    private final TypeInstrumentation type;
+    private final InstrumentationStatus status;
+    private final ClassLoader agentLoader;
+
+    ModuleTransformer(TypeInstrumentation type, InstrumentationStatus status, ClassLoader agentLoader) {
+      this.type = type;
+      this.status = status;
+      this.agentLoader = agentLoader;
+    }
+
+    @Override
+    public DynamicType.Builder<?> transform(
+        DynamicType.Builder<?> builder,
+        TypeDescription typeDescription,
+        ClassLoader classLoader,
+        JavaModule module,
+        ProtectionDomain protectionDomain) {
+      List<AgentBuilder.Transformer> advice = new ArrayList<>();
+      AdviceTarget target =
+          (methods, adviceClassName) ->
+              advice.add(
+                  new AgentBuilder.Transformer.ForAdvice()
+                      .include(agentLoader)
+                      .advice(methods, adviceClassName));
+      type.transform(target);
+      DynamicType.Builder<?> result = builder;
+      for (AgentBuilder.Transformer transformer : advice) {
+        result = transformer.transform(result, typeDescription, classLoader, module, protectionDomain);
+      }
+      status.transformed();
+      AgentLog.debug(status.name + " transformed " + typeDescription.getName());
+      return result;
+    }
+  }
+
+  /** A type the advice does not fit is skipped with one debug line; the class loads unchanged. */
+  private static final class FailureListener extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onError(
+        String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
+      AgentLog.debug("left " + typeName + " untransformed: " + throwable);
+    }
+  }
+}

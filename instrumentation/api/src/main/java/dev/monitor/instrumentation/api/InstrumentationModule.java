@@ -1,0 +1,23 @@
+package dev.monitor.instrumentation.api;
+
+import java.util.List;
+
+/**
+ * One instrumented library, as one folder under {@code instrumentation/} describes it. Found by
+ * the agent through {@link java.util.ServiceLoader}; {@code monitor.instrumentation.<name>.enabled}
+ * turns it off, and then none of its types is transformed.
+ */
+public interface InstrumentationModule {
+
+  /** The folder name, for example {@code servlet-3.0}; also the settings key. */
+  String name();
+
+  /**
+   * Class names whose presence in a class loader says the library, in a version this module
+   * fits, is there. Checked once per class loader (a resource look-up, nothing is loaded); a
+   * loader without them is skipped, so a version the advice does not fit is never touched.
+   */
+  List<String> landmarkClassNames();
+
+  List<TypeInstrumentation> typeInstrumentations();
+}

@@ -1,0 +1,138 @@
+package dev.monitor.demo;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The demo's endpoints: each shows one thing the agent records. */
+final class DemoServlets {
+
+  private DemoServlets() {}
+
+  static void text(HttpServletResponse response, int status, String body) throws IOException {
+    response.setStatus(status);
+    response.setContentType("text/plain");
+    response.getWriter().println(body);
+  }
+
+  static long millis(HttpServletRequest request, long fallback) {
+    String ms = request.getParameter("ms");
+    try {
+      return ms == null ? fallback : Math.max(0, Math.min(10_000, Long.parseLong(ms)));
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  /** GET /api/hello: fast, 200. */
+  static final class Hello extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      text(resp, 200, "hello");
+    }
+  }
+
+  /** GET /api/slow?ms=200: sleeps, 200. */
+  static final class Slow extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      try {
+        Thread.sleep(millis(req, 200));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      text(resp, 200, "slow");
+    }
+  }
+
+  /** GET /api/users/{id}: an id in the path, recorded as the route /api/users/{id}. */
+  static final class Users extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      String id = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+      resp.setContentType("application/json");
+      resp.getWriter().println("{\"id\":\"" + id.replace("\"", "") + "\",\"name\":\"user " + id.length() + "\"}");
+    }
+  }
+
+  /** GET /api/fail: throws; the container answers 500. */
+  static final class Fail extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+      throw new IllegalStateException("demo failure");
+    }
+  }
+
+  /** GET /api/limited: a rate limiter's 429. */
+  static final class Limited extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      resp.setHeader("Retry-After", "1");
+      text(resp, 429, "slow down");
+    }
+  }
+
+  /** POST /api/orders: 201. */
+  static final class Orders extends HttpServlet {
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      text(resp, 201, "created");
+    }
+  }
+
+  /** GET /api/async?ms=100: completes on another thread after ms. */
+  static final class Async extends HttpServlet {
+    private static final ScheduledExecutorService TIMER =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "demo-async");
+              t.setDaemon(true);
+              return t;
+            });
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+      AsyncContext async = req.startAsync();
+      TIMER.schedule(
+          () -> {
+            try {
+              text((HttpServletResponse) async.getResponse(), 200, "async");
+            } catch (IOException e) {
+              // the client went away
+            }
+            async.complete();
+          },
+          millis(req, 100),
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** GET /api/forward: forwards to /api/hello; one request, counted once under its own route. */
+  static final class Forward extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+        throws ServletException, IOException {
+      req.getRequestDispatcher("/api/hello").forward(req, resp);
+    }
+  }
+
+  /** A filter on every request, as real services have: the request is still counted once. */
+  static final class RequestIdFilter implements Filter {
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      ((HttpServletResponse) response).setHeader("X-Request-Id", Long.toHexString(System.nanoTime()));
+      chain.doFilter(request, response);
+    }
+  }
+}
