@@ -37,6 +37,8 @@ public final class DemoService {
     add(context, "orders", new DemoServlets.Orders(), "/api/orders");
     add(context, "async", new DemoServlets.Async(), "/api/async");
     add(context, "forward", new DemoServlets.Forward(), "/api/forward");
+    // Like Spring's DispatcherServlet at "/": unknown paths are answered 404 by a servlet.
+    add(context, "notFound", new DemoServlets.NotFound(), "/");
 
     FilterDef filter = new FilterDef();
     filter.setFilterName("requestId");

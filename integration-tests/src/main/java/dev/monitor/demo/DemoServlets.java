@@ -126,6 +126,14 @@ final class DemoServlets {
     }
   }
 
+  /** Everything else: 404, recorded under the route NOT_FOUND so scanners mint no series. */
+  static final class NotFound extends HttpServlet {
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      text(resp, 404, "not found");
+    }
+  }
+
   /** A filter on every request, as real services have: the request is still counted once. */
   static final class RequestIdFilter implements Filter {
     @Override

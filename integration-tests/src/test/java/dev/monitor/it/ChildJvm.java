@@ -1,0 +1,190 @@
+package dev.monitor.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A separate JVM running a test application with {@code -javaagent:agent/target/monitor.jar}.
+ * Both ports are 0 (free ports), read back from what the application and the agent print.
+ */
+final class ChildJvm implements AutoCloseable {
+
+  static final Path AGENT = Paths.get("..", "agent", "target", "monitor.jar").toAbsolutePath().normalize();
+  private static final Pattern APP_PORT = Pattern.compile("READY http://localhost:(\\d+)");
+  private static final Pattern MONITOR_PORT = Pattern.compile("endpoints listening on http://[^:]+:(\\d+)");
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Process process;
+  private final Path log;
+  final int appPort;
+  final int monitorPort;
+
+  private ChildJvm(Process process, Path log, int appPort, int monitorPort) {
+    this.process = process;
+    this.log = log;
+    this.appPort = appPort;
+    this.monitorPort = monitorPort;
+  }
+
+  static Builder builder(String mainClass) {
+    return new Builder(mainClass);
+  }
+
+  static final class Builder {
+    private final String mainClass;
+    private String javaHome = System.getProperty("java.home");
+    private boolean agent = true;
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private boolean expectMonitorPort = true;
+
+    Builder(String mainClass) {
+      this.mainClass = mainClass;
+      properties.put("monitor.http.port", "0");
+      properties.put("demo.port", "0");
+      properties.put("demo.selfTraffic", "false");
+    }
+
+    Builder javaHome(String home) {
+      this.javaHome = home;
+      return this;
+    }
+
+    Builder property(String key, String value) {
+      if (value == null) {
+        properties.remove(key);
+      } else {
+        properties.put(key, value);
+      }
+      return this;
+    }
+
+    Builder env(String key, String value) {
+      environment.put(key, value);
+      return this;
+    }
+
+    Builder withoutAgent() {
+      this.agent = false;
+      this.expectMonitorPort = false;
+      return this;
+    }
+
+    Builder noMonitorPort() {
+      this.expectMonitorPort = false;
+      return this;
+    }
+
+    ChildJvm start() throws IOException, InterruptedException {
+      List<String> command = new ArrayList<>();
+      command.add(Paths.get(javaHome, "bin", "java").toString());
+      command.add("-Xmx256m");
+      if (agent) {
+        if (!Files.exists(AGENT)) {
+          throw new IllegalStateException(AGENT + " is missing: run mvn verify from the top folder");
+        }
+        command.add("-javaagent:" + AGENT);
+      }
+      for (Map.Entry<String, String> p : properties.entrySet()) {
+        command.add("-D" + p.getKey() + "=" + p.getValue());
+      }
+      command.add("-cp");
+      command.add(classpath());
+      command.add(mainClass);
+      Path log = Files.createTempFile("child-jvm-", ".log");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      Integer appPort = null;
+      Integer monitorPort = null;
+      while (System.nanoTime() < deadline) {
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        appPort = find(APP_PORT, out);
+        monitorPort = find(MONITOR_PORT, out);
+        if (appPort != null && (monitorPort != null || !expectMonitorPort)) {
+          return new ChildJvm(process, log, appPort, monitorPort == null ? -1 : monitorPort);
+        }
+        if (!process.isAlive()) {
+          break;
+        }
+        Thread.sleep(50);
+      }
+      process.destroyForcibly();
+      throw new IllegalStateException("child JVM did not start; its output:\n" + Files.readString(log));
+    }
+
+    private static Integer find(Pattern pattern, String text) {
+      Matcher m = pattern.matcher(text);
+      return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+  }
+
+  private static String classpath() throws IOException {
+    Path target = Paths.get("target").toAbsolutePath();
+    String dependencies = Files.readString(target.resolve("child-classpath.txt")).trim();
+    return target.resolve("test-classes") + java.io.File.pathSeparator + target.resolve("classes")
+        + java.io.File.pathSeparator + dependencies;
+  }
+
+  /** Everything the child printed so far (stdout and stderr). */
+  String output() throws IOException {
+    return Files.readString(log, StandardCharsets.UTF_8);
+  }
+
+  HttpResponse<String> app(String method, String path) throws IOException, InterruptedException {
+    return send(method, "http://localhost:" + appPort + path);
+  }
+
+  HttpResponse<String> app(String path) throws IOException, InterruptedException {
+    return app("GET", path);
+  }
+
+  HttpResponse<String> monitor(String method, String path) throws IOException, InterruptedException {
+    return send(method, "http://localhost:" + monitorPort + path);
+  }
+
+  HttpResponse<String> monitor(String path) throws IOException, InterruptedException {
+    return monitor("GET", path);
+  }
+
+  Scrape scrape() throws IOException, InterruptedException {
+    HttpResponse<String> response = monitor("/metrics");
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("/metrics answered " + response.statusCode());
+    }
+    return Scrape.parse(response.body());
+  }
+
+  static HttpResponse<String> send(String method, String url) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}

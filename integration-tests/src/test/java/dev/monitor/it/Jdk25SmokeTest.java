@@ -1,0 +1,34 @@
+package dev.monitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo under the agent on the newest JDK at hand (Temurin 25 on this project's machines, or
+ * the JDK named by {@code -Dmonitor.test.newJdk}), so a new class-file version is never a
+ * surprise. Skipped, and says so, where no such JDK is installed.
+ */
+class Jdk25SmokeTest {
+
+  @Test
+  void agentWorksOnJava25() throws Exception {
+    String home = System.getProperty("monitor.test.newJdk", "/usr/lib/jvm/temurin-25-jdk-amd64");
+    assumeTrue(Files.isExecutable(Paths.get(home, "bin", "java")), "no JDK 25 at " + home);
+    try (ChildJvm app = ChildJvm.builder("dev.monitor.demo.DemoService").javaHome(home).start()) {
+      for (int i = 0; i < 3; i++) {
+        assertEquals(200, app.app("/api/users/" + i).statusCode());
+      }
+      assertEquals(200, app.app("/api/async?ms=20").statusCode());
+      assertEquals(500, app.app("/api/fail").statusCode());
+      Scrape s = app.scrape();
+      assertEquals(3, JakartaTomcatTest.count(s, "GET", "/api/users/{id}", "200"));
+      assertEquals(1, JakartaTomcatTest.count(s, "GET", "/api/async", "200"));
+      assertEquals(1, JakartaTomcatTest.count(s, "GET", "/api/fail", "500"));
+      assertEquals(200, app.monitor("/health").statusCode());
+    }
+  }
+}
