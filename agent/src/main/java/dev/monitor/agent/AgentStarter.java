@@ -17,6 +17,7 @@ import dev.monitor.agent.jvm.JvmMetrics;
 import dev.monitor.agent.jvm.ProcessCpu;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.MetricRegistry;
+import dev.monitor.bootstrap.AdviceErrors;
 import dev.monitor.bootstrap.HttpServerBridge;
 import dev.monitor.instrumentation.api.InstrumentationModule;
 import java.lang.instrument.Instrumentation;
@@ -56,6 +57,8 @@ final class AgentStarter {
     HttpServerMetrics http = new HttpServerMetrics(registry, settings.seriesLimit);
     JvmMetrics.register(registry, settings.seriesLimit);
     HttpServerBridge.install(http);
+    AdviceErrors.listen(
+        error -> AgentLog.warnOnce("advice " + error.getClass().getName(), "advice failed and was skipped; the application call went on", error));
 
     List<InstrumentationStatus> statuses =
         InstrumentationInstaller.install(instrumentation, modules, settings, attached);

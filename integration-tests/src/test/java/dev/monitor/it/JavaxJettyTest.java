@@ -22,6 +22,9 @@ class JavaxJettyTest {
         assertEquals(500, app.app("/shop/api/fail").statusCode());
       }
       assertEquals(200, app.app("/shop/api/slow").statusCode());
+      // slugs are not id-like, but the framework's template names the route
+      assertEquals(200, app.app("/shop/api/items/blue-shirt").statusCode());
+      assertEquals(200, app.app("/shop/api/items/red-hat").statusCode());
       assertEquals(202, app.app("/shop/api/async").statusCode());
 
       Scrape s = app.scrape();
@@ -34,8 +37,18 @@ class JavaxJettyTest {
       // the async request's final status comes from the completion, not the servlet's return
       assertEquals(1, count(s, "GET", "/shop/api/async", "202"));
       assertEquals(0, s.value(DURATION + "_bucket", "http_route", "/shop/api/async", "le", "0.1"));
-      assertEquals(11, s.sum(DURATION + "_count"));
+      assertEquals(2, count(s, "GET", "/shop/api/items/{sku}", "200"));
+      assertEquals(13, s.sum(DURATION + "_count"));
       assertEquals(0, s.sum("http_server_active_requests"));
+
+      // the app's own call with a broken request: the advice failed, the filter still ran,
+      // and the failure was counted and logged once
+      String out = app.output();
+      assertEquals(1, SettingsTest.occurrences(out, "FILTER RAN"));
+      assertEquals(1, SettingsTest.occurrences(out, "advice failed and was skipped"));
+      com.fasterxml.jackson.databind.JsonNode agent =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(app.monitor("/metrics.json").body()).get("agent");
+      assertEquals(1, agent.get("adviceErrors").asLong());
     }
   }
 }

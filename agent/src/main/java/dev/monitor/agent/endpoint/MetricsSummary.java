@@ -195,6 +195,7 @@ final class MetricsSummary {
       list.add(i);
     }
     out.put("instrumentations", list);
+    out.put("adviceErrors", dev.monitor.bootstrap.AdviceErrors.count());
     return out;
   }
 

@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.monitor.agent.config.Settings;
+import dev.monitor.bootstrap.AdviceErrors;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.instrumentation.api.AdviceTarget;
 import dev.monitor.instrumentation.api.InstrumentationModule;
@@ -13,6 +14,9 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.utility.JavaModule;
@@ -25,7 +29,24 @@ import net.bytebuddy.utility.JavaModule;
  */
 public final class InstrumentationInstaller {
 
+  /**
+   * What inlined advice does with a Throwable it suppressed: hand it to {@link AdviceErrors},
+   * which counts it and logs it once, instead of dropping it silently.
+   */
+  private static final Advice.ExceptionHandler SUPPRESSED_TO_BRIDGE = suppressedToBridge();
+
   private InstrumentationInstaller() {}
+
+  private static Advice.ExceptionHandler suppressedToBridge() {
+    try {
+      return new Advice.ExceptionHandler.Simple(
+          MethodInvocation.invoke(
+              new MethodDescription.ForLoadedMethod(
+                  AdviceErrors.class.getMethod("suppressed", Throwable.class))));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("the bootstrap bridge lacks AdviceErrors.suppressed", e);
+    }
+  }
 
   public static List<InstrumentationStatus> install(
       Instrumentation instrumentation,
@@ -46,7 +67,11 @@ public final class InstrumentationInstaller {
                     .or(nameStartsWith("jdk."))
                     .or(nameStartsWith("sun."))
                     .or(nameStartsWith("com.sun."))
-                    .or(nameStartsWith("dev.monitor."))
+                    // the agent's own packages only: applications may live under dev.monitor too
+                    .or(nameStartsWith("dev.monitor.agent."))
+                    .or(nameStartsWith("dev.monitor.bootstrap."))
+                    .or(nameStartsWith("dev.monitor.instrumentation."))
+                    .or(nameStartsWith("dev.monitor.shaded."))
                     .or(nameStartsWith("net.bytebuddy."))
                     .or(isSynthetic()));
     List<InstrumentationStatus> statuses = new ArrayList<>();
@@ -99,6 +124,7 @@ public final class InstrumentationInstaller {
               advice.add(
                   new AgentBuilder.Transformer.ForAdvice()
                       .include(agentLoader)
+                      .withExceptionHandler(SUPPRESSED_TO_BRIDGE)
                       .advice(methods, adviceClassName));
       type.transform(target);
       DynamicType.Builder<?> result = builder;

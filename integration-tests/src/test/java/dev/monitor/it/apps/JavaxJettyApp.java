@@ -28,6 +28,7 @@ public final class JavaxJettyApp {
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor();
 
   public static void main(String[] args) throws Exception {
+    callFilterWithABrokenRequest();
     Server server = new Server(0);
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/shop");
@@ -35,6 +36,7 @@ public final class JavaxJettyApp {
     context.addServlet(new ServletHolder(new Text(200, "user")), "/api/users/*");
     context.addServlet(new ServletHolder(new Fail()), "/api/fail");
     context.addServlet(new ServletHolder(new Slow()), "/api/slow");
+    context.addServlet(new ServletHolder(new SpringLikeHandler()), "/api/items/*");
     ServletHolder async = new ServletHolder(new Async());
     async.setAsyncSupported(true);
     context.addServlet(async, "/api/async");
@@ -45,6 +47,22 @@ public final class JavaxJettyApp {
     server.start();
     System.out.println("READY http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
     server.join();
+  }
+
+  /**
+   * Makes the agent's advice fail for real: a request whose getDispatcherType() throws, given to
+   * a filter as the outermost call on this thread. The filter must still run.
+   */
+  static void callFilterWithABrokenRequest() throws Exception {
+    HttpServletRequest broken =
+        (HttpServletRequest)
+            java.lang.reflect.Proxy.newProxyInstance(
+                JavaxJettyApp.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> {
+                  throw new IllegalStateException("broken request: " + method.getName());
+                });
+    new PassThrough().doFilter(broken, null, (request, response) -> System.out.println("FILTER RAN"));
   }
 
   static final class Text extends HttpServlet {
@@ -67,6 +85,15 @@ public final class JavaxJettyApp {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
       throw new UnsupportedOperationException("javax failure");
+    }
+  }
+
+  /** Sets the route template the way Spring MVC's HandlerMapping does, before handling. */
+  static final class SpringLikeHandler extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      req.setAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern", "/api/items/{sku}");
+      resp.getWriter().println("item");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.monitor.instrumentation.servlet.common;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
@@ -56,7 +57,8 @@ public final class ServletTypeInstrumentations {
     return new TypeInstrumentation() {
       @Override
       public ElementMatcher<TypeDescription> typeMatcher() {
-        return not(isInterface()).and(hasSuperType(named(interfaceName)));
+        // only types that declare the method get advice (and are counted as transformed)
+        return not(isInterface()).and(declaresMethod(methods)).and(hasSuperType(named(interfaceName)));
       }
 
       @Override
