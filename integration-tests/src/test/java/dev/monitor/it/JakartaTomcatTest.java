@@ -144,6 +144,20 @@ class JakartaTomcatTest {
   }
 
   @Test
+  void malformedRequestsGet400AndTheServerServesOn() throws Exception {
+    for (String garbage : new String[] {"GARBAGE\r\n\r\n", "GET /health HTTP/1.1\r\nContent-Length: x\r\n\r\n"}) {
+      try (java.net.Socket socket = new java.net.Socket("localhost", app.monitorPort)) {
+        socket.setSoTimeout(5000);
+        socket.getOutputStream().write(garbage.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String status = new java.io.BufferedReader(
+            new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        assertEquals("HTTP/1.1 400 Bad Request", status);
+      }
+    }
+    assertEquals(200, app.monitor("/health").statusCode());
+  }
+
+  @Test
   void jvmMetricsAreExported() throws Exception {
     Scrape s = app.scrape();
     assertTrue(s.sum("jvm_memory_used_bytes", "jvm_memory_type", "heap") > 0);
