@@ -27,8 +27,7 @@ public final class HealthChecks {
   private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
   private final Map<String, HealthCheck.Kind> kinds = new ConcurrentHashMap<>();
   private final Map<String, String> groups = new ConcurrentHashMap<>();
-  private final Map<String, CheckResult> cache = new ConcurrentHashMap<>();
-  private final Map<String, Long> cachedAt = new ConcurrentHashMap<>();
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, Future<CheckResult>> running = new ConcurrentHashMap<>();
   private final long cacheMillis;
   private final long timeoutMillis;
@@ -99,10 +98,9 @@ public final class HealthChecks {
   }
 
   private Future<CheckResult> submit(HealthCheck check) {
-    CheckResult cached = cache.get(check.name());
-    Long at = cachedAt.get(check.name());
-    if (cached != null && at != null && System.currentTimeMillis() - at < cacheMillis) {
-      return java.util.concurrent.CompletableFuture.completedFuture(cached);
+    Cached cached = cache.get(check.name());
+    if (cached != null && System.currentTimeMillis() - cached.atMillis < cacheMillis) {
+      return java.util.concurrent.CompletableFuture.completedFuture(cached.result);
     }
     // One run at a time per check: concurrent probes share it instead of piling up. The task
     // is in the map before it can run, so its own removal at the end always finds it.
@@ -139,8 +137,7 @@ public final class HealthChecks {
     }
     CheckResult result =
         new CheckResult(check.name(), status, (System.nanoTime() - start) / 1e6, details);
-    cache.put(check.name(), result);
-    cachedAt.put(check.name(), System.currentTimeMillis());
+    cache.put(check.name(), new Cached(result, System.currentTimeMillis()));
     return result;
   }
 
@@ -170,5 +167,16 @@ public final class HealthChecks {
       }
     }
     return false;
+  }
+
+  /** A check's last result and when it was made. Immutable. */
+  private static final class Cached {
+    final CheckResult result;
+    final long atMillis;
+
+    Cached(CheckResult result, long atMillis) {
+      this.result = result;
+      this.atMillis = atMillis;
+    }
   }
 }
