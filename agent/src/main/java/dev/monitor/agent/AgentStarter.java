@@ -13,12 +13,14 @@ import dev.monitor.agent.health.ThreadCheck;
 import dev.monitor.agent.http.HttpServerMetrics;
 import dev.monitor.agent.instrument.InstrumentationInstaller;
 import dev.monitor.agent.instrument.InstrumentationStatus;
+import dev.monitor.agent.jdbc.JdbcMetrics;
 import dev.monitor.agent.jvm.JvmMetrics;
 import dev.monitor.agent.jvm.ProcessCpu;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.MetricRegistry;
 import dev.monitor.bootstrap.AdviceErrors;
 import dev.monitor.bootstrap.HttpServerBridge;
+import dev.monitor.bootstrap.JdbcBridge;
 import dev.monitor.instrumentation.api.InstrumentationModule;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -57,6 +59,8 @@ final class AgentStarter {
     HttpServerMetrics http = new HttpServerMetrics(registry, settings.seriesLimit);
     JvmMetrics.register(registry, settings.seriesLimit);
     HttpServerBridge.install(http);
+    HealthChecks health = new HealthChecks(HEALTH_CACHE_MILLIS, HEALTH_TIMEOUT_MILLIS);
+    JdbcMetrics jdbc = startJdbc(registry, settings, health);
     AdviceErrors.listen(
         error -> AgentLog.warnOnce("advice " + error.getClass().getName(), "advice failed and was skipped; the application call went on", error));
 
@@ -64,7 +68,6 @@ final class AgentStarter {
         InstrumentationInstaller.install(instrumentation, modules, settings, attached);
 
     ProcessCpu cpu = ProcessCpu.create();
-    HealthChecks health = new HealthChecks(HEALTH_CACHE_MILLIS, HEALTH_TIMEOUT_MILLIS);
     health.register(new ThreadCheck());
     health.register(new MemoryCheck());
     health.register(new CpuCheck(cpu));
@@ -76,7 +79,7 @@ final class AgentStarter {
       MonitorHttpServer.start(
           settings.httpHost,
           settings.httpPort,
-          new Endpoints(service, registry, health, http, cpu, statuses));
+          new Endpoints(service, registry, health, http, jdbc, cpu, statuses));
     } else {
       AgentLog.info("monitor.http.enabled=false: no endpoints are served");
     }
@@ -102,6 +105,24 @@ final class AgentStarter {
     AgentLog.info(
         "monitor " + agentVersion + " started for service '" + settings.serviceName + "' in "
             + (System.nanoTime() - begin) / 1_000_000 + " ms");
+  }
+
+  /**
+   * JDBC recording, unless the JVM lacks the {@code java.sql} module (a custom runtime image):
+   * then the JDBC advice stays a no-op and everything else works.
+   */
+  private static JdbcMetrics startJdbc(MetricRegistry registry, Settings settings, HealthChecks health) {
+    try {
+      JdbcMetrics jdbc =
+          new JdbcMetrics(
+              registry, settings.seriesLimit, settings.slowQueryThreshold.toNanos(),
+              health::register, check -> health.unregister(check.name()));
+      JdbcBridge.install(jdbc);
+      return jdbc;
+    } catch (LinkageError e) {
+      AgentLog.warn("JDBC is not monitored: this JVM lacks java.sql", e);
+      return null;
+    }
   }
 
   private static String agentVersion() {

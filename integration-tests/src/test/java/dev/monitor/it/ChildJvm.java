@@ -52,6 +52,7 @@ final class ChildJvm implements AutoCloseable {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private boolean expectMonitorPort = true;
+    private final Map<String, Path> replacements = new LinkedHashMap<>();
 
     Builder(String mainClass) {
       this.mainClass = mainClass;
@@ -76,6 +77,19 @@ final class ChildJvm implements AutoCloseable {
 
     Builder env(String key, String value) {
       environment.put(key, value);
+      return this;
+    }
+
+    /**
+     * Runs with {@code target/other-versions/<jar>} instead of the test-scope jar whose file name
+     * starts with {@code prefix} (another version of the same library).
+     */
+    Builder replacing(String prefix, String jar) {
+      Path path = Paths.get("target", "other-versions", jar).toAbsolutePath();
+      if (!Files.exists(path)) {
+        throw new IllegalStateException(path + " is missing: run mvn verify from the top folder");
+      }
+      replacements.put(prefix, path);
       return this;
     }
 
@@ -104,7 +118,7 @@ final class ChildJvm implements AutoCloseable {
         command.add("-D" + p.getKey() + "=" + p.getValue());
       }
       command.add("-cp");
-      command.add(classpath());
+      command.add(classpath(replacements));
       command.add(mainClass);
       Path log = Files.createTempFile("child-jvm-", ".log");
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -135,11 +149,23 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  private static String classpath() throws IOException {
+  private static String classpath(Map<String, Path> replacements) throws IOException {
     Path target = Paths.get("target").toAbsolutePath();
+    List<String> entries = new ArrayList<>();
+    entries.add(target.resolve("test-classes").toString());
+    entries.add(target.resolve("classes").toString());
     String dependencies = Files.readString(target.resolve("child-classpath.txt")).trim();
-    return target.resolve("test-classes") + java.io.File.pathSeparator + target.resolve("classes")
-        + java.io.File.pathSeparator + dependencies;
+    for (String jar : dependencies.split(java.io.File.pathSeparator)) {
+      String name = Paths.get(jar).getFileName().toString();
+      Path replacement = null;
+      for (Map.Entry<String, Path> r : replacements.entrySet()) {
+        if (name.startsWith(r.getKey())) {
+          replacement = r.getValue();
+        }
+      }
+      entries.add(replacement == null ? jar : replacement.toString());
+    }
+    return String.join(java.io.File.pathSeparator, entries);
   }
 
   /** Everything the child printed so far (stdout and stderr). */

@@ -6,6 +6,7 @@ import dev.monitor.agent.health.HealthChecks;
 import dev.monitor.agent.health.HealthStatus;
 import dev.monitor.agent.http.HttpServerMetrics;
 import dev.monitor.agent.instrument.InstrumentationStatus;
+import dev.monitor.agent.jdbc.JdbcMetrics;
 import dev.monitor.agent.jvm.ProcessCpu;
 import dev.monitor.agent.metrics.MetricRegistry;
 import java.util.LinkedHashMap;
@@ -29,12 +30,13 @@ public final class Endpoints {
       MetricRegistry registry,
       HealthChecks health,
       HttpServerMetrics http,
+      JdbcMetrics jdbc,
       ProcessCpu cpu,
       List<InstrumentationStatus> instrumentations) {
     this.service = service;
     this.registry = registry;
     this.health = health;
-    this.summary = new MetricsSummary(service, registry, http, cpu, instrumentations);
+    this.summary = new MetricsSummary(service, registry, http, jdbc, cpu, instrumentations);
   }
 
   Response handle(String method, String path) {

@@ -4,12 +4,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Writes maps, lists, strings, numbers, booleans and null as JSON. Reader side only. */
-final class Json {
+/** Writes maps, lists, strings, numbers, booleans and null as JSON. Off the request path only. */
+public final class Json {
 
   private Json() {}
 
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder(1024);
     write(value, out);
     return out.toString();

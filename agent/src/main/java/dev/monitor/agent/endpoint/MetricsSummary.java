@@ -2,6 +2,7 @@ package dev.monitor.agent.endpoint;
 
 import dev.monitor.agent.http.HttpServerMetrics;
 import dev.monitor.agent.instrument.InstrumentationStatus;
+import dev.monitor.agent.jdbc.JdbcMetrics;
 import dev.monitor.agent.jvm.ProcessCpu;
 import dev.monitor.agent.metrics.LatencySummary;
 import dev.monitor.agent.metrics.MetricRegistry;
@@ -27,6 +28,7 @@ final class MetricsSummary {
   private final ServiceInfo service;
   private final MetricRegistry registry;
   private final HttpServerMetrics http;
+  private final JdbcMetrics jdbc;
   private final ProcessCpu cpu;
   private final List<InstrumentationStatus> instrumentations;
 
@@ -34,11 +36,13 @@ final class MetricsSummary {
       ServiceInfo service,
       MetricRegistry registry,
       HttpServerMetrics http,
+      JdbcMetrics jdbc,
       ProcessCpu cpu,
       List<InstrumentationStatus> instrumentations) {
     this.service = service;
     this.registry = registry;
     this.http = http;
+    this.jdbc = jdbc;
     this.cpu = cpu;
     this.instrumentations = instrumentations;
   }
@@ -46,6 +50,9 @@ final class MetricsSummary {
   Map<String, Object> build() {
     Map<String, Object> out = service.header(null);
     out.put("http", http());
+    if (jdbc != null) {
+      out.put("database", new DatabaseSummary(registry, jdbc).build());
+    }
     out.put("jvm", jvm());
     out.put("agent", agent());
     return out;
@@ -144,7 +151,7 @@ final class MetricsSummary {
     }
   }
 
-  private static Map<String, Object> latency(LatencySummary s) {
+  static Map<String, Object> latency(LatencySummary s) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (s == null || s.count == 0) {
       return out;
@@ -211,15 +218,15 @@ final class MetricsSummary {
     return a == null ? b == null : a.equals(b);
   }
 
-  private static double ratio(long part, long whole) {
+  static double ratio(long part, long whole) {
     return whole <= 0 ? 0 : round(part / (double) whole, 4);
   }
 
-  private static double ms(double seconds) {
+  static double ms(double seconds) {
     return round(seconds * 1000, 3);
   }
 
-  private static double round(double value, int digits) {
+  static double round(double value, int digits) {
     double scale = Math.pow(10, digits);
     return Math.round(value * scale) / scale;
   }

@@ -50,6 +50,14 @@ public final class HealthChecks {
     checks.add(check);
   }
 
+  /** Forgets a check (a data source the application closed) and its cached result. */
+  public void unregister(String name) {
+    checks.removeIf(check -> check.name().equals(name));
+    kinds.remove(name);
+    groups.remove(name);
+    cache.remove(name);
+  }
+
   /** Results of the checks of the given kinds (all when none given), in registration order. */
   public List<CheckResult> run(HealthCheck.Kind... kinds) {
     List<HealthCheck> selected = new ArrayList<>();

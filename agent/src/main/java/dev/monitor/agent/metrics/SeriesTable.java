@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The series of one instrument, keyed by up to four attribute values (null means "attribute
+ * The series of one instrument, keyed by up to six attribute values (null means "attribute
  * absent"). Threading: {@link #get} is lock-free and allocation-free when the series exists (the
  * common case on a request thread); creating a series takes a lock. Past {@code limit} distinct
  * series, new values fold into one overflow series whose every attribute is {@code other}, so a
@@ -15,6 +15,7 @@ import java.util.function.Function;
 public final class SeriesTable<S> {
 
   public static final String OTHER = "other";
+  public static final int MAX_ARITY = 6;
 
   private static final class Entry<S> {
     final int hash;
@@ -38,8 +39,8 @@ public final class SeriesTable<S> {
   private volatile S overflow;
 
   public SeriesTable(int arity, int limit, Function<String[], S> factory) {
-    if (arity < 1 || arity > 4) {
-      throw new IllegalArgumentException("arity must be 1 to 4: " + arity);
+    if (arity < 1 || arity > MAX_ARITY) {
+      throw new IllegalArgumentException("arity must be 1 to " + MAX_ARITY + ": " + arity);
     }
     this.arity = arity;
     this.limit = limit;
@@ -60,15 +61,19 @@ public final class SeriesTable<S> {
   }
 
   public S get(String v0, String v1, String v2, String v3) {
-    int hash = hash(v0, v1, v2, v3);
+    return get(v0, v1, v2, v3, null, null);
+  }
+
+  public S get(String v0, String v1, String v2, String v3, String v4, String v5) {
+    int hash = hash(v0, v1, v2, v3, v4, v5);
     Entry<S>[] current = table;
     int mask = current.length - 1;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
       Entry<S> entry = current[i];
       if (entry == null) {
-        return create(hash, v0, v1, v2, v3);
+        return create(hash, v0, v1, v2, v3, v4, v5);
       }
-      if (entry.hash == hash && matches(entry.values, v0, v1, v2, v3)) {
+      if (entry.hash == hash && matches(entry.values, v0, v1, v2, v3, v4, v5)) {
         return entry.series;
       }
     }
@@ -96,7 +101,7 @@ public final class SeriesTable<S> {
     void visit(String[] values, S series);
   }
 
-  private S create(int hash, String v0, String v1, String v2, String v3) {
+  private S create(int hash, String v0, String v1, String v2, String v3, String v4, String v5) {
     if (entries.size() >= limit) {
       return overflow();
     }
@@ -108,14 +113,14 @@ public final class SeriesTable<S> {
         if (entry == null) {
           break;
         }
-        if (entry.hash == hash && matches(entry.values, v0, v1, v2, v3)) {
+        if (entry.hash == hash && matches(entry.values, v0, v1, v2, v3, v4, v5)) {
           return entry.series;
         }
       }
       if (entries.size() >= limit) {
         return overflow();
       }
-      String[] values = java.util.Arrays.copyOf(new String[] {v0, v1, v2, v3}, arity);
+      String[] values = java.util.Arrays.copyOf(new String[] {v0, v1, v2, v3, v4, v5}, arity);
       Entry<S> created = new Entry<>(hash, values, factory.apply(values));
       List<Entry<S>> grown = new ArrayList<>(entries);
       grown.add(created);
@@ -154,23 +159,28 @@ public final class SeriesTable<S> {
     target[i] = entry;
   }
 
-  private boolean matches(String[] values, String v0, String v1, String v2, String v3) {
+  private boolean matches(
+      String[] values, String v0, String v1, String v2, String v3, String v4, String v5) {
     return same(values[0], v0)
         && (arity < 2 || same(values[1], v1))
         && (arity < 3 || same(values[2], v2))
-        && (arity < 4 || same(values[3], v3));
+        && (arity < 4 || same(values[3], v3))
+        && (arity < 5 || same(values[4], v4))
+        && (arity < 6 || same(values[5], v5));
   }
 
   private static boolean same(String a, String b) {
     return a == b || (a != null && a.equals(b));
   }
 
-  private static int hash(String v0, String v1, String v2, String v3) {
+  private static int hash(String v0, String v1, String v2, String v3, String v4, String v5) {
     int h = 17;
     h = 31 * h + (v0 == null ? 0 : v0.hashCode());
     h = 31 * h + (v1 == null ? 0 : v1.hashCode());
     h = 31 * h + (v2 == null ? 0 : v2.hashCode());
     h = 31 * h + (v3 == null ? 0 : v3.hashCode());
+    h = 31 * h + (v4 == null ? 0 : v4.hashCode());
+    h = 31 * h + (v5 == null ? 0 : v5.hashCode());
     return h ^ (h >>> 16);
   }
 

@@ -1,0 +1,148 @@
+package dev.monitor.agent.endpoint;
+
+import dev.monitor.agent.jdbc.JdbcMetrics;
+import dev.monitor.agent.jdbc.PoolGauges;
+import dev.monitor.agent.metrics.LatencySummary;
+import dev.monitor.agent.metrics.MetricPoint;
+import dev.monitor.agent.metrics.MetricRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code database} part of {@code /metrics.json}: operations and errors with latency overall
+ * and per database, operation and table; the slow-query threshold, how many were slow and the
+ * slowest sanitized statements (by p95); and every pool's connections, waiters and timeouts.
+ */
+final class DatabaseSummary {
+
+  /** How many statements the slowest-statements list shows. */
+  static final int SLOWEST = 10;
+
+  private final MetricRegistry registry;
+  private final JdbcMetrics jdbc;
+
+  DatabaseSummary(MetricRegistry registry, JdbcMetrics jdbc) {
+    this.registry = registry;
+    this.jdbc = jdbc;
+  }
+
+  Map<String, Object> build() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    List<LatencySummary> series =
+        registry.summarize(
+            jdbc.duration(), JdbcMetrics.SYSTEM, JdbcMetrics.NAMESPACE, JdbcMetrics.OPERATION,
+            JdbcMetrics.COLLECTION, JdbcMetrics.ERROR_TYPE);
+    List<LatencySummary> overall = registry.summarize(jdbc.duration());
+    long operations = 0;
+    long errors = 0;
+    for (LatencySummary s : series) {
+      operations += s.count;
+      if (s.attribute(JdbcMetrics.ERROR_TYPE) != null) {
+        errors += s.count;
+      }
+    }
+    out.put("operations", operations);
+    out.put("errors", errors);
+    out.put("errorRate", MetricsSummary.ratio(errors, operations));
+    out.put("latencyMs", MetricsSummary.latency(overall.isEmpty() ? null : overall.get(0)));
+    out.put("byOperation", byOperation(series));
+    out.put("slowQueries", slowQueries());
+    out.put("pools", pools());
+    return out;
+  }
+
+  private List<Map<String, Object>> byOperation(List<LatencySummary> series) {
+    Map<List<String>, Map<String, Object>> rows = new LinkedHashMap<>();
+    List<LatencySummary> grouped =
+        registry.summarize(
+            jdbc.duration(), JdbcMetrics.SYSTEM, JdbcMetrics.NAMESPACE, JdbcMetrics.OPERATION,
+            JdbcMetrics.COLLECTION);
+    for (LatencySummary s : grouped) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("system", s.attribute(JdbcMetrics.SYSTEM));
+      row.put("namespace", s.attribute(JdbcMetrics.NAMESPACE));
+      row.put("operation", s.attribute(JdbcMetrics.OPERATION));
+      row.put("table", s.attribute(JdbcMetrics.COLLECTION));
+      row.put("count", s.count);
+      row.put("errors", 0L);
+      row.put("latencyMs", MetricsSummary.latency(s));
+      rows.put(key(s), row);
+    }
+    for (LatencySummary s : series) {
+      if (s.attribute(JdbcMetrics.ERROR_TYPE) != null) {
+        Map<String, Object> row = rows.get(key(s));
+        if (row != null) {
+          row.put("errors", (Long) row.get("errors") + s.count);
+        }
+      }
+    }
+    List<Map<String, Object>> list = new ArrayList<>(rows.values());
+    list.sort((a, b) -> Long.compare((Long) b.get("count"), (Long) a.get("count")));
+    return list;
+  }
+
+  private static List<String> key(LatencySummary s) {
+    return java.util.Arrays.asList(
+        s.attribute(JdbcMetrics.SYSTEM), s.attribute(JdbcMetrics.NAMESPACE),
+        s.attribute(JdbcMetrics.OPERATION), s.attribute(JdbcMetrics.COLLECTION));
+  }
+
+  private Map<String, Object> slowQueries() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("thresholdMs", MetricsSummary.ms(jdbc.slowThresholdNanos() / 1e9));
+    long slow = 0;
+    for (MetricPoint p : jdbc.slowOperations().collect(System.currentTimeMillis()).points) {
+      slow += (long) p.value;
+    }
+    out.put("count", slow);
+    List<LatencySummary> statements = registry.summarize(jdbc.statements(), "statement");
+    statements.sort((a, b) -> Double.compare(b.p95, a.p95));
+    List<Map<String, Object>> slowest = new ArrayList<>();
+    for (LatencySummary s : statements) {
+      if (slowest.size() == SLOWEST || s.count == 0) {
+        break;
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("statement", s.attribute("statement"));
+      row.put("count", s.count);
+      row.put("p95Ms", MetricsSummary.ms(s.p95));
+      row.put("maxMs", MetricsSummary.ms(s.max));
+      row.put("avgMs", MetricsSummary.ms(s.sumSeconds / s.count));
+      slowest.add(row);
+    }
+    out.put("slowestStatements", slowest);
+    return out;
+  }
+
+  private List<Map<String, Object>> pools() {
+    List<LatencySummary> waits = registry.summarize(jdbc.waitTime(), JdbcMetrics.POOL);
+    List<LatencySummary> uses = registry.summarize(jdbc.useTime(), JdbcMetrics.POOL);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (PoolGauges.PoolFigures p : jdbc.pools()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("name", p.name);
+      row.put("kind", p.kind);
+      row.put("used", p.used);
+      row.put("idle", p.idle < 0 ? null : p.idle);
+      row.put("max", p.max < 0 ? null : p.max);
+      row.put("usedRatio", p.max <= 0 ? null : MetricsSummary.ratio(p.used, p.max));
+      row.put("pending", p.pending);
+      row.put("timeouts", p.timeouts);
+      row.put("waitMs", MetricsSummary.latency(find(waits, p.name)));
+      row.put("useMs", MetricsSummary.latency(find(uses, p.name)));
+      out.add(row);
+    }
+    return out;
+  }
+
+  private static LatencySummary find(List<LatencySummary> summaries, String pool) {
+    for (LatencySummary s : summaries) {
+      if (pool.equals(s.attribute(JdbcMetrics.POOL))) {
+        return s;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,191 @@
+package dev.monitor.agent.jdbc;
+
+import dev.monitor.agent.log.AgentLog;
+import dev.monitor.agent.metrics.Counter;
+import dev.monitor.agent.metrics.LatencyHistogram;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The data sources the service has used, and the connections they have handed out and not yet
+ * had back. A data source is registered the first time its {@code getConnection} is the
+ * outermost call on a thread; one that a pool calls internally to open physical connections
+ * (a driver's {@code PGSimpleDataSource} under HikariCP) is recognized once, from the call
+ * stack, and ignored, so a pool is never reported twice. Thread-safe.
+ */
+final class DataSources {
+
+  /** Code of these packages calling a data source means it is a pool's internal source. */
+  private static final String[] POOL_PACKAGES = {
+    "com.zaxxer.hikari.", "org.apache.commons.dbcp2.", "org.apache.commons.dbcp.",
+    "org.apache.tomcat.jdbc.pool.", "org.apache.tomcat.dbcp.", "com.mchange.v2.", "org.vibur.",
+    "com.alibaba.druid.", "io.agroal.", "oracle.ucp.", "com.jolbox.bonecp.",
+    "org.apache.ibatis.datasource.pooled."
+  };
+
+  /** The entry of a pool's internal data source: nothing is recorded for it. */
+  static final DataSourceEntry IGNORED = new DataSourceEntry(null, "ignored", PoolView.UNKNOWN, null, null, null);
+
+  private final ConcurrentWeakIdentityMap<Object, DataSourceEntry> byDataSource =
+      new ConcurrentWeakIdentityMap<>();
+  private final ConcurrentWeakIdentityMap<Object, Lease> leases = new ConcurrentWeakIdentityMap<>();
+  private final List<DataSourceEntry> active = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> sequence = new HashMap<>();
+  private final LatencyHistogram waitTime;
+  private final LatencyHistogram useTime;
+  private final Counter timeouts;
+  private final Consumer<DataSourceEntry> onAdded;
+  private final Consumer<DataSourceEntry> onRemoved;
+
+  DataSources(
+      LatencyHistogram waitTime, LatencyHistogram useTime, Counter timeouts,
+      Consumer<DataSourceEntry> onAdded, Consumer<DataSourceEntry> onRemoved) {
+    this.waitTime = waitTime;
+    this.useTime = useTime;
+    this.timeouts = timeouts;
+    this.onAdded = onAdded;
+    this.onRemoved = onRemoved;
+  }
+
+  /** The entry of a data source, registering it the first time (on the caller's thread). */
+  DataSourceEntry entryFor(Object dataSource) {
+    DataSourceEntry entry = byDataSource.get(dataSource);
+    return entry != null ? entry : register(dataSource);
+  }
+
+  private synchronized DataSourceEntry register(Object dataSource) {
+    DataSourceEntry entry = byDataSource.get(dataSource);
+    if (entry != null) {
+      return entry;
+    }
+    if (calledByPool()) {
+      byDataSource.put(dataSource, IGNORED);
+      AgentLog.debug("data source " + dataSource.getClass().getName() + " is a pool's own source; not reported");
+      return IGNORED;
+    }
+    PoolView view;
+    String name = null;
+    try {
+      view = ReflectivePoolView.of(dataSource);
+      if (view == null) {
+        view = PoolView.UNKNOWN;
+      }
+      name = view.name();
+    } catch (Exception | LinkageError e) {
+      AgentLog.warnOnce("pool " + dataSource.getClass().getName(),
+          "cannot read pool " + dataSource.getClass().getName() + "; its gauges come from the agent's own counts", e);
+      view = PoolView.UNKNOWN;
+    }
+    name = uniqueName(name, view, dataSource);
+    entry =
+        new DataSourceEntry(
+            dataSource, name, view, waitTime.series().get(name), useTime.series().get(name),
+            timeouts.series().get(name));
+    byDataSource.put(dataSource, entry);
+    active.add(entry);
+    AgentLog.info("database pool '" + name + "' (" + view.kind() + ", " + dataSource.getClass().getName() + ") is monitored");
+    onAdded.accept(entry);
+    return entry;
+  }
+
+  private String uniqueName(String name, PoolView view, Object dataSource) {
+    String base = name;
+    if (base == null || base.isEmpty()) {
+      String prefix = view == PoolView.UNKNOWN ? dataSource.getClass().getSimpleName() : view.kind();
+      int n = sequence.merge(prefix, 1, Integer::sum);
+      base = prefix + "-" + n;
+    }
+    String unique = base;
+    for (int n = 2; taken(unique); n++) {
+      unique = base + "#" + n;
+    }
+    return unique;
+  }
+
+  private boolean taken(String name) {
+    for (DataSourceEntry e : active) {
+      if (e.name.equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Below the {@code getConnection} frame being registered, is a pool's code calling it? */
+  private static boolean calledByPool() {
+    return StackWalker.getInstance()
+        .walk(
+            frames -> {
+              boolean belowGetConnection = false;
+              for (StackWalker.StackFrame frame : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+                if (!belowGetConnection) {
+                  belowGetConnection = frame.getMethodName().equals("getConnection")
+                      && !frame.getClassName().startsWith("dev.monitor.");
+                  continue;
+                }
+                for (String pkg : POOL_PACKAGES) {
+                  if (frame.getClassName().startsWith(pkg)) {
+                    return true;
+                  }
+                }
+              }
+              return false;
+            });
+  }
+
+  void leased(Object connection, DataSourceEntry pool, long nowNanos) {
+    leases.put(connection, new Lease(pool, nowNanos));
+  }
+
+  /** The open lease of a connection, or null when it did not come from a data source we saw. */
+  Lease lease(Object connection) {
+    Lease lease = leases.get(connection);
+    return lease != null && lease.open() ? lease : null;
+  }
+
+  /** Ends a connection's lease on its first close; null when there is none to end. */
+  Lease release(Object connection) {
+    Lease lease = leases.get(connection);
+    return lease != null && lease.end() ? lease : null;
+  }
+
+  /** Connections leased from {@code pool} and not yet closed (for pools that do not say). */
+  int openLeases(DataSourceEntry pool) {
+    int[] count = {0};
+    leases.forEach(
+        (connection, lease) -> {
+          if (lease.pool == pool && lease.open()) {
+            count[0]++;
+          }
+        });
+    return count[0];
+  }
+
+  /**
+   * The data sources in use; closed or collected ones are dropped first (with their health
+   * check). Reader side.
+   */
+  List<DataSourceEntry> active() {
+    List<DataSourceEntry> live = new ArrayList<>(active.size());
+    for (DataSourceEntry entry : active) {
+      boolean gone = entry.dataSource.get() == null;
+      try {
+        gone = gone || entry.view.closed();
+      } catch (Exception | LinkageError e) {
+        // cannot tell: keep it
+      }
+      if (gone) {
+        active.remove(entry);
+        AgentLog.info("database pool '" + entry.name + "' was closed; no longer monitored");
+        onRemoved.accept(entry);
+      } else {
+        live.add(entry);
+      }
+    }
+    return live;
+  }
+}

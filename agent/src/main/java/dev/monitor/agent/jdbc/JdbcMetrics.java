@@ -1,0 +1,350 @@
+package dev.monitor.agent.jdbc;
+
+import dev.monitor.agent.log.AgentLog;
+import dev.monitor.agent.metrics.Counter;
+import dev.monitor.agent.metrics.LatencyHistogram;
+import dev.monitor.agent.metrics.MetricRegistry;
+import dev.monitor.bootstrap.JdbcRecorder;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+
+/**
+ * Records what the JDBC advice reports: {@code db.client.operation.duration} per database,
+ * operation and table, slow operations, and the connection-pool figures of every data source the
+ * service uses. Runs on application threads: no lock and no allocation on the execute path for
+ * known statements; nothing here ever throws into the application.
+ */
+public final class JdbcMetrics implements JdbcRecorder {
+
+  public static final String SYSTEM = "db.system.name";
+  public static final String NAMESPACE = "db.namespace";
+  public static final String OPERATION = "db.operation.name";
+  public static final String COLLECTION = "db.collection.name";
+  public static final String ERROR_TYPE = "error.type";
+  public static final String STATUS_CODE = "db.response.status_code";
+  public static final String POOL = "db.client.connection.pool.name";
+  public static final String STATE = "db.client.connection.state";
+
+  /** Semantic-convention advice for {@code db.client.operation.duration}, in seconds. */
+  static final double[] OPERATION_BOUNDS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10};
+  /** Waiting for and holding a connection: from sub-millisecond to a pool's 30 s timeout. */
+  static final double[] CONNECTION_BOUNDS = {
+    0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30
+  };
+  static final int STATEMENT_LIMIT = 200;
+
+  private static final ThreadLocal<JdbcThreadState> STATE_OF_THREAD =
+      ThreadLocal.withInitial(JdbcThreadState::new);
+
+  private final LatencyHistogram duration;
+  private final Counter slowOperations;
+  private final LatencyHistogram statements;
+  private final SqlSummaries summaries;
+  private final ConcurrentWeakIdentityMap<Object, StatementInfo> statementInfo =
+      new ConcurrentWeakIdentityMap<>();
+  private final ConcurrentWeakIdentityMap<Object, DbInfo> connectionDb =
+      new ConcurrentWeakIdentityMap<>();
+  private final LatencyHistogram waitTime;
+  private final LatencyHistogram useTime;
+  private final DataSources dataSources;
+  private final PoolGauges poolGauges;
+  private final long slowNanos;
+  private final SlowQueryLog slowLog;
+
+  public JdbcMetrics(
+      MetricRegistry registry,
+      int seriesLimit,
+      long slowThresholdNanos,
+      Consumer<DataSourceHealth> onDataSourceAdded,
+      Consumer<DataSourceHealth> onDataSourceRemoved) {
+    this.duration =
+        registry.register(
+            new LatencyHistogram(
+                "db.client.operation.duration",
+                "Duration of database client operations.",
+                new String[] {SYSTEM, NAMESPACE, OPERATION, COLLECTION, ERROR_TYPE, STATUS_CODE},
+                seriesLimit,
+                OPERATION_BOUNDS));
+    this.slowOperations =
+        registry.register(
+            new Counter(
+                "db.client.slow_operations",
+                "Database operations that took at least monitor.db.slow-query-threshold.",
+                "{operation}",
+                false,
+                new String[] {SYSTEM, NAMESPACE, OPERATION, COLLECTION},
+                seriesLimit));
+    this.statements =
+        new LatencyHistogram(
+            "db.client.statement.duration", "Per sanitized statement (JSON only).",
+            new String[] {"statement"}, STATEMENT_LIMIT, OPERATION_BOUNDS);
+    this.summaries = new SqlSummaries(statements);
+    this.waitTime =
+        registry.register(
+            new LatencyHistogram(
+                "db.client.connection.wait_time",
+                "The time it took to obtain an open connection from the pool.",
+                new String[] {POOL}, seriesLimit, CONNECTION_BOUNDS));
+    this.useTime =
+        registry.register(
+            new LatencyHistogram(
+                "db.client.connection.use_time",
+                "The time between borrowing a connection and returning it to the pool.",
+                new String[] {POOL}, seriesLimit, CONNECTION_BOUNDS));
+    Counter timeouts =
+        registry.register(
+            new Counter(
+                "db.client.connection.timeouts",
+                "The number of connection timeouts that have occurred trying to obtain a connection from the pool.",
+                "{timeout}", false, new String[] {POOL}, seriesLimit));
+    this.dataSources =
+        new DataSources(
+            waitTime, useTime, timeouts,
+            entry -> onDataSourceAdded.accept(new DataSourceHealth(entry, this)),
+            entry -> onDataSourceRemoved.accept(new DataSourceHealth(entry, this)));
+    this.poolGauges = new PoolGauges(dataSources);
+    poolGauges.register(registry);
+    this.slowNanos = slowThresholdNanos;
+    this.slowLog = new SlowQueryLog(slowThresholdNanos / 1_000_000, System.err);
+  }
+
+  // ---- statement execution (hot path) ----
+
+  @Override
+  public Object executeStarted() {
+    JdbcThreadState state = STATE_OF_THREAD.get();
+    if (state.suppressed) {
+      return null;
+    }
+    if (state.executeDepth++ == 0) {
+      state.executeStart = System.nanoTime();
+    }
+    return state;
+  }
+
+  @Override
+  public void executeEnded(Object token, Object statement, String sql, boolean batch, Throwable thrown) {
+    JdbcThreadState state = (JdbcThreadState) token;
+    if (--state.executeDepth != 0) {
+      if (state.executeDepth < 0) {
+        state.executeDepth = 0; // never let a lost exit disable recording on this thread
+      }
+      return;
+    }
+    long nanos = System.nanoTime() - state.executeStart;
+    try {
+      StatementInfo info = statementInfo.get(statement);
+      SqlSummary summary = sql != null ? summaries.of(sql) : info == null ? null : info.sql;
+      DbInfo db = info == null ? dbOfStatement(statement) : info.db;
+      String operation =
+          summary == null ? (batch ? "BATCH" : null) : batch ? summary.batchOperation : summary.operation;
+      String collection = summary == null ? null : summary.collection;
+      String errorType = null;
+      String statusCode = null;
+      if (thrown != null) {
+        statusCode = thrown instanceof SQLException ? ((SQLException) thrown).getSQLState() : null;
+        errorType =
+            statusCode != null && statusCode.length() >= 2
+                ? statusCode.substring(0, 2)
+                : thrown.getClass().getName();
+      }
+      duration.series().get(db.system, db.namespace, operation, collection, errorType, statusCode).record(nanos);
+      if (summary != null && summary.statementLatency != null) {
+        summary.statementLatency.record(nanos);
+      }
+      if (nanos >= slowNanos) {
+        slowOperations.series().get(db.system, db.namespace, operation, collection).increment();
+        DataSourceEntry pool = info == null ? null : info.pool;
+        slowLog.log(summary, db, pool == null ? null : pool.name, nanos, thrown != null);
+      }
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.warnOnce("jdbc-execute", "cannot record a JDBC statement", e);
+    }
+  }
+
+  /** A statement created before the agent saw it (or unwrapped from a pool's proxy). */
+  private DbInfo dbOfStatement(Object statement) {
+    try {
+      return connectionDb(((java.sql.Statement) statement).getConnection());
+    } catch (Exception | LinkageError e) {
+      return DbInfo.UNKNOWN;
+    }
+  }
+
+  // ---- statement creation ----
+
+  @Override
+  public Object statementStarted() {
+    JdbcThreadState state = STATE_OF_THREAD.get();
+    if (state.suppressed) {
+      return null;
+    }
+    if (state.prepareDepth++ == 0) {
+      state.preparedDb = null;
+    }
+    return state;
+  }
+
+  @Override
+  public void statementEnded(Object token, Object connection, String sql, Object statement) {
+    JdbcThreadState state = (JdbcThreadState) token;
+    state.prepareDepth = Math.max(0, state.prepareDepth - 1);
+    try {
+      if (statement == null) {
+        return;
+      }
+      // The innermost call (the driver's own connection) looks the database up; the pool's
+      // proxies around it reuse that answer instead of asking their own connection again.
+      DbInfo db = state.preparedDb;
+      if (db == null) {
+        db = connectionDb(connection);
+        state.preparedDb = db;
+      }
+      if (state.prepareDepth == 0) {
+        state.preparedDb = null;
+        Lease lease = dataSources.lease(connection);
+        statementInfo.put(
+            statement,
+            new StatementInfo(db, lease == null ? null : lease.pool, sql == null ? null : summaries.of(sql)));
+      }
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.warnOnce("jdbc-prepare", "cannot note a JDBC statement", e);
+    }
+  }
+
+  /** The database of a connection, read once per connection object from its URL. */
+  private DbInfo connectionDb(Object connection) {
+    if (connection == null) {
+      return DbInfo.UNKNOWN;
+    }
+    DbInfo known = connectionDb.get(connection);
+    if (known != null) {
+      return known;
+    }
+    DbInfo db;
+    try {
+      db = DbInfo.fromUrl(((java.sql.Connection) connection).getMetaData().getURL());
+    } catch (Exception | LinkageError e) {
+      db = DbInfo.UNKNOWN;
+    }
+    connectionDb.put(connection, db);
+    return db;
+  }
+
+  // ---- connections from data sources ----
+
+  @Override
+  public Object connectionRequested(Object dataSource) {
+    JdbcThreadState state = STATE_OF_THREAD.get();
+    if (state.suppressed) {
+      return null;
+    }
+    if (state.acquireDepth++ == 0) {
+      state.acquireEntry = null;
+      try {
+        DataSourceEntry entry = dataSources.entryFor(dataSource);
+        if (entry != DataSources.IGNORED) {
+          entry.waiting.increment();
+          state.acquireEntry = entry;
+          state.acquireStart = System.nanoTime();
+        }
+      } catch (RuntimeException | LinkageError e) {
+        AgentLog.warnOnce("jdbc-datasource", "cannot note a data source", e);
+      }
+    }
+    return state;
+  }
+
+  @Override
+  public void connectionReturned(Object token, Object dataSource, Object connection, Throwable thrown) {
+    JdbcThreadState state = (JdbcThreadState) token;
+    if (--state.acquireDepth > 0) {
+      return;
+    }
+    state.acquireDepth = 0;
+    DataSourceEntry entry = state.acquireEntry;
+    state.acquireEntry = null;
+    if (entry == null) {
+      return;
+    }
+    long now = System.nanoTime();
+    try {
+      entry.waiting.decrement();
+      if (thrown != null) {
+        if (PoolTimeouts.isTimeout(thrown)) {
+          entry.timeouts.increment();
+        }
+        return;
+      }
+      entry.waitTime.record(now - state.acquireStart);
+      if (connection != null) {
+        dataSources.leased(connection, entry, now);
+      }
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.warnOnce("jdbc-connection", "cannot record a connection", e);
+    }
+  }
+
+  @Override
+  public void connectionClosed(Object connection) {
+    try {
+      Lease lease = dataSources.release(connection);
+      if (lease != null) {
+        lease.pool.useTime.record(System.nanoTime() - lease.sinceNanos);
+      }
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.warnOnce("jdbc-close", "cannot record a connection close", e);
+    }
+  }
+
+  // ---- for readers ----
+
+  /** Runs {@code work} on this thread with recording off: the agent's own JDBC use. */
+  <T> T unrecorded(java.util.concurrent.Callable<T> work) throws Exception {
+    JdbcThreadState state = STATE_OF_THREAD.get();
+    boolean before = state.suppressed;
+    state.suppressed = true;
+    try {
+      return work.call();
+    } finally {
+      state.suppressed = before;
+    }
+  }
+
+  public LatencyHistogram duration() {
+    return duration;
+  }
+
+  public LatencyHistogram statements() {
+    return statements;
+  }
+
+  public LatencyHistogram waitTime() {
+    return waitTime;
+  }
+
+  public LatencyHistogram useTime() {
+    return useTime;
+  }
+
+  public long slowThresholdNanos() {
+    return slowNanos;
+  }
+
+  public Counter slowOperations() {
+    return slowOperations;
+  }
+
+  public java.util.List<PoolGauges.PoolFigures> pools() {
+    return poolGauges.read();
+  }
+
+  DataSources dataSources() {
+    return dataSources;
+  }
+
+  /** Connections open in {@code entry} as the agent counted them, for pools that do not say. */
+  int openLeases(DataSourceEntry entry) {
+    return dataSources.openLeases(entry);
+  }
+}
