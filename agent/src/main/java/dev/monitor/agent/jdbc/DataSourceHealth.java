@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  * {@code Connection.isValid} with a timeout, with recording switched off so the check does not
  * count as traffic. {@link dev.monitor.agent.health.HealthChecks} adds the overall timeout and
  * the cache. DOWN when no valid connection comes back; DEGRADED, without borrowing, while the
- * pool is exhausted (every connection used and threads waiting).
+ * pool is exhausted (every connection in use: the next borrower waits).
  */
 public final class DataSourceHealth implements HealthCheck {
 
@@ -50,7 +50,7 @@ public final class DataSourceHealth implements HealthCheck {
     putDatabase(details);
     PoolGauges.PoolFigures figures = new PoolGauges(metrics.dataSources()).read(entry);
     details.put("connections", usage(figures));
-    boolean exhausted = figures.max > 0 && figures.used >= figures.max && figures.pending > 0;
+    boolean exhausted = figures.max > 0 && figures.used >= figures.max;
     if (exhausted) {
       // Borrowing now would only join the queue (and take a connection from the service later).
       details.put("warning", "pool exhausted: all " + figures.max + " connections in use, "

@@ -68,17 +68,21 @@ final class DataSources {
       return IGNORED;
     }
     PoolView view;
-    String name = null;
     try {
       view = ReflectivePoolView.of(dataSource);
-      if (view == null) {
-        view = PoolView.UNKNOWN;
-      }
-      name = view.name();
     } catch (Exception | LinkageError e) {
       AgentLog.warnOnce("pool " + dataSource.getClass().getName(),
           "cannot read pool " + dataSource.getClass().getName() + "; its gauges come from the agent's own counts", e);
+      view = null;
+    }
+    if (view == null) {
       view = PoolView.UNKNOWN;
+    }
+    String name = null;
+    try {
+      name = view.name();
+    } catch (Exception | LinkageError e) {
+      AgentLog.debug("pool " + dataSource.getClass().getName() + " has no name yet: " + e);
     }
     name = uniqueName(name, view, dataSource);
     entry =

@@ -4,7 +4,7 @@ import java.lang.reflect.Method;
 
 /**
  * A {@link PoolView} over a known pool class, by reflection. Each figure is a chain of no-argument
- * public getters from the data source ({@code getHikariPoolMXBean().getIdleConnections()}); the
+ * getters (or, written {@code .name}, a field) from the data source ({@code getHikariPoolMXBean().getIdleConnections()}); the
  * methods are looked up once, when the pool is first seen. A getter that does not exist in the
  * pool's version yields -1 for that figure.
  */
@@ -60,13 +60,14 @@ final class ReflectivePoolView implements PoolView {
         case "org.apache.tomcat.jdbc.pool.DataSourceProxy":
           return new ReflectivePoolView(
               "tomcat-jdbc", dataSource,
-              path("getPoolName"),
+              path("getName"), // the configured name: getPoolName() fails before the pool exists
               path("getIdle"),
               path("getActive"),
               path("getMaxActive"),
               path("getWaitCount"),
-              path("getPool")); // null once closed: closed() reads a null end as closed
-        case "com.mchange.v2.c3p0.AbstractPoolBackedDataSource":
+              // the field, not getPool(), which would create the pool again after close()
+              path(".pool"));
+        case "com.mchange.v2.c3p0.impl.AbstractPoolBackedDataSource":
           return new ReflectivePoolView(
               "c3p0", dataSource,
               path("getDataSourceName"),
@@ -131,7 +132,7 @@ final class ReflectivePoolView implements PoolView {
     if (value instanceof Boolean) {
       return (Boolean) value;
     }
-    return value == null && kind.equals("tomcat-jdbc"); // its getPool() is null once closed
+    return value == null && kind.equals("tomcat-jdbc"); // its pool field is null once closed
   }
 
   private static int number(Object value) {
@@ -152,7 +153,20 @@ final class ReflectivePoolView implements PoolView {
 
   private static final Object MISSING = new Object();
 
+  /** Calls a getter, or reads a field when the name starts with a dot ({@code .pool}). */
   static Object call(Object target, String getter) throws Exception {
+    if (getter.startsWith(".")) {
+      for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+        try {
+          java.lang.reflect.Field field = c.getDeclaredField(getter.substring(1));
+          field.setAccessible(true);
+          return field.get(target);
+        } catch (NoSuchFieldException e) {
+          // look further up
+        }
+      }
+      return null;
+    }
     Method method = find(target.getClass(), getter);
     if (method == null) {
       return null;

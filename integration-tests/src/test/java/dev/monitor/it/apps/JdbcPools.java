@@ -24,6 +24,20 @@ final class JdbcPools {
           config.setPoolName("app-pool");
           return new com.zaxxer.hikari.HikariDataSource(config);
         }
+      case "hikari-datasource":
+        {
+          // HikariCP opening its connections through a driver's DataSource, as Spring Boot users
+          // configure it with dataSourceClassName: only the pool must be reported.
+          com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+          config.setDataSourceClassName("org.h2.jdbcx.JdbcDataSource");
+          config.addDataSourceProperty("URL", url);
+          config.addDataSourceProperty("user", user);
+          config.addDataSourceProperty("password", password);
+          config.setMaximumPoolSize(max);
+          config.setConnectionTimeout(waitMs);
+          config.setPoolName("wrapped-pool");
+          return new com.zaxxer.hikari.HikariDataSource(config);
+        }
       case "dbcp2":
         {
           org.apache.commons.dbcp2.BasicDataSource ds = new org.apache.commons.dbcp2.BasicDataSource();

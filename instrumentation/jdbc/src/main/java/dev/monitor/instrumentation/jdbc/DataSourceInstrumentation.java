@@ -21,9 +21,17 @@ final class DataSourceInstrumentation implements TypeInstrumentation {
           .and(named("getConnection"))
           .and(takesArguments(0).or(takesArguments(2)));
 
+  /**
+   * Pools whose {@code getConnection} lives in a superclass that does not itself implement
+   * {@code DataSource}: Tomcat JDBC's {@code DataSourceProxy} (its subclass {@code DataSource}
+   * adds the interface).
+   */
+  private static final ElementMatcher.Junction<TypeDescription> DATA_SOURCE_SUPERCLASSES =
+      named("org.apache.tomcat.jdbc.pool.DataSourceProxy");
+
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return JdbcMatchers.implementing("javax.sql.DataSource", GET_CONNECTION);
+    return DATA_SOURCE_SUPERCLASSES.or(JdbcMatchers.implementing("javax.sql.DataSource", GET_CONNECTION));
   }
 
   @Override

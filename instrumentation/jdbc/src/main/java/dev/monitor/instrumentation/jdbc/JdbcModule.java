@@ -29,6 +29,7 @@ public final class JdbcModule implements InstrumentationModule {
     return Arrays.asList(
         new StatementInstrumentation(),
         new ConnectionInstrumentation(),
-        new DataSourceInstrumentation());
+        new DataSourceInstrumentation(),
+        new TomcatJdbcProxyInstrumentation());
   }
 }

@@ -1,0 +1,88 @@
+package dev.monitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL through the latest HikariCP, on a server of its own that the last test stops and
+ * starts again: readiness must go 503 (liveness staying 200) and come back.
+ */
+class JdbcPostgresHikariTest extends JdbcScenario {
+
+  Postgres pg;
+
+  @Override
+  String pool() {
+    return "hikari";
+  }
+
+  @Override
+  String url() throws Exception {
+    pg = Postgres.started();
+    return pg.url();
+  }
+
+  @Override
+  String system() {
+    return "postgresql";
+  }
+
+  @Override
+  String namespace() {
+    return "postgres";
+  }
+
+  @Override
+  String missingTableState() {
+    return "42P01";
+  }
+
+  @Override
+  String poolKind() {
+    return "hikaricp";
+  }
+
+  @Override
+  String sleepStatement() {
+    return "SELECT pg_sleep(?)";
+  }
+
+  @Test
+  @Order(7)
+  void aStoppedDatabaseFailsReadinessButNotLivenessAndRecovers() throws Exception {
+    pg.stop();
+    JsonNode database = waitForStatus("/health/ready", 503);
+    assertEquals("DOWN", database.get("status").asText());
+    assertEquals(200, app.monitor("/health/live").statusCode());
+    assertEquals(503, app.monitor("/health/database").statusCode());
+
+    pg.start();
+    JsonNode ready = waitForStatus("/health/ready", 200);
+    assertEquals("UP", ready.get("status").asText());
+    assertEquals("found\n", run("select"));
+  }
+
+  private JsonNode waitForStatus(String path, int status) throws Exception {
+    HttpResponse<String> last = null;
+    for (int i = 0; i < 60; i++) {
+      last = app.monitor(path);
+      if (last.statusCode() == status) {
+        return JSON.readTree(last.body());
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(path + " never answered " + status + "; last: " + last.body());
+  }
+
+  @AfterAll
+  void stopPostgres() throws Exception {
+    if (pg != null) {
+      pg.close();
+    }
+  }
+}
