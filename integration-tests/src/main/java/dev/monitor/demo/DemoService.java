@@ -9,7 +9,8 @@ import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
- * A small web service on embedded Tomcat 10.1 (jakarta.servlet) that knows nothing of the agent:
+ * A small web service on embedded Tomcat 10.1 (jakarta.servlet) with an H2 database behind a
+ * HikariCP pool, that knows nothing of the agent:
  * run it with {@code -javaagent:agent/target/monitor.jar} and watch it on port 9464.
  *
  * <p>Settings: {@code demo.port} (8080; 0 picks a free port), {@code demo.selfTraffic} (true: it
@@ -37,6 +38,9 @@ public final class DemoService {
     add(context, "orders", new DemoServlets.Orders(), "/api/orders");
     add(context, "async", new DemoServlets.Async(), "/api/async");
     add(context, "forward", new DemoServlets.Forward(), "/api/forward");
+    javax.sql.DataSource db = DemoDatabase.start();
+    add(context, "dbUsers", new DemoServlets.DbUsers(db), "/api/db/users/*");
+    add(context, "dbReport", new DemoServlets.DbReport(db), "/api/db/report");
     // Like Spring's DispatcherServlet at "/": unknown paths are answered 404 by a servlet.
     add(context, "notFound", new DemoServlets.NotFound(), "/");
 

@@ -34,6 +34,46 @@ final class DemoServlets {
     }
   }
 
+  /** GET /api/db/users/{id}: one SELECT through the pool; 404 for an unknown user. */
+  static final class DbUsers extends HttpServlet {
+    private final javax.sql.DataSource db;
+
+    DbUsers(javax.sql.DataSource db) {
+      this.db = db;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      String path = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+      try {
+        String name = DemoDatabase.userName(db, Integer.parseInt(path));
+        text(resp, name == null ? 404 : 200, name == null ? "no such user" : name);
+      } catch (NumberFormatException e) {
+        text(resp, 400, "the id must be a number");
+      } catch (java.sql.SQLException e) {
+        text(resp, 503, "database error " + e.getSQLState());
+      }
+    }
+  }
+
+  /** GET /api/db/report?ms=150: a query that takes ms in the database (a slow query). */
+  static final class DbReport extends HttpServlet {
+    private final javax.sql.DataSource db;
+
+    DbReport(javax.sql.DataSource db) {
+      this.db = db;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      try {
+        text(resp, 200, "users: " + DemoDatabase.slowReport(db, (int) millis(req, 150)));
+      } catch (java.sql.SQLException e) {
+        text(resp, 503, "database error " + e.getSQLState());
+      }
+    }
+  }
+
   /** GET /api/hello: fast, 200. */
   static final class Hello extends HttpServlet {
     @Override

@@ -46,6 +46,7 @@ public final class JdbcApp {
     server.createContext("/", app::handle);
     server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
     server.start();
+    System.out.println("APP pool from " + app.dataSource.getClass().getProtectionDomain().getCodeSource().getLocation().getPath());
     System.out.println("READY http://localhost:" + server.getAddress().getPort());
   }
 
