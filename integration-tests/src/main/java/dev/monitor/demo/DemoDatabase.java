@@ -27,7 +27,7 @@ final class DemoDatabase {
     HikariDataSource pool = new HikariDataSource(config);
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(100), email VARCHAR(200))");
-      s.execute("CREATE ALIAS SLEEP_MS FOR 'java.lang.Thread.sleep'");
+      s.execute("CREATE ALIAS SLEEP_MS FOR 'dev.monitor.demo.DbFunctions.sleepMs'");
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO users (id, name, email) VALUES (?, ?, ?)")) {
         for (int id = 1; id <= 100; id++) {
           insert.setInt(1, id);

@@ -24,7 +24,10 @@ class Jdk25SmokeTest {
       }
       assertEquals(200, app.app("/api/async?ms=20").statusCode());
       assertEquals(500, app.app("/api/fail").statusCode());
+      assertEquals(200, app.app("/api/db/users/7").statusCode());
       Scrape s = app.scrape();
+      assertEquals(1, s.value("db_client_operation_duration_seconds_count",
+          "db_system_name", "h2", "db_operation_name", "SELECT", "db_collection_name", "users"));
       assertEquals(3, JakartaTomcatTest.count(s, "GET", "/api/users/{id}", "200"));
       assertEquals(1, JakartaTomcatTest.count(s, "GET", "/api/async", "200"));
       assertEquals(1, JakartaTomcatTest.count(s, "GET", "/api/fail", "500"));

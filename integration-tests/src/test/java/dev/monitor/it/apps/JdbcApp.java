@@ -84,7 +84,7 @@ public final class JdbcApp {
             s.execute("DROP TABLE IF EXISTS users");
             s.execute("CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(100))");
             if (!postgres) {
-              s.execute("CREATE ALIAS IF NOT EXISTS SLEEP_MS FOR 'java.lang.Thread.sleep'");
+              s.execute("CREATE ALIAS IF NOT EXISTS SLEEP_MS FOR 'dev.monitor.demo.DbFunctions.sleepMs'");
             }
           }
           return "ok";
