@@ -26,14 +26,21 @@ final class SlowQueryLog {
   private final AtomicLong second = new AtomicLong();
   private final AtomicInteger inSecond = new AtomicInteger();
   private final AtomicLong dropped = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicBoolean writerStarted =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final long thresholdMillis;
   private final PrintStream out;
 
   SlowQueryLog(long thresholdMillis, PrintStream out) {
     this.thresholdMillis = thresholdMillis;
     this.out = out;
-    Thread writer = DaemonThreads.named("monitor-slow-query-log").newThread(this::drain);
-    writer.start();
+  }
+
+  /** The writer thread starts with the first slow query: a service without one never has it. */
+  private void startWriter() {
+    if (!writerStarted.get() && writerStarted.compareAndSet(false, true)) {
+      DaemonThreads.named("monitor-slow-query-log").newThread(this::drain).start();
+    }
   }
 
   void log(SqlSummary sql, DbInfo db, String pool, long durationNanos, boolean failed) {
@@ -65,6 +72,7 @@ final class SlowQueryLog {
     if (skipped > 0) {
       line.put("suppressedSinceLastLine", skipped);
     }
+    startWriter();
     if (!lines.offer(Json.write(line))) {
       dropped.addAndGet(1 + skipped);
     }
