@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL through the latest HikariCP, on a server of its own that the last test stops and
  * starts again: readiness must go 503 (liveness staying 200) and come back.
  */
-class JdbcPostgresHikariTest extends JdbcScenario {
+class JdbcPostgresHikariTest extends JdbcPostgresScenario {
 
   Postgres pg;
 
@@ -21,6 +21,7 @@ class JdbcPostgresHikariTest extends JdbcScenario {
     return "hikari";
   }
 
+  /** A server of its own, not the shared one: this test stops it. */
   @Override
   String url() throws Exception {
     pg = Postgres.started();
@@ -28,28 +29,8 @@ class JdbcPostgresHikariTest extends JdbcScenario {
   }
 
   @Override
-  String system() {
-    return "postgresql";
-  }
-
-  @Override
-  String namespace() {
-    return "postgres";
-  }
-
-  @Override
-  String missingTableState() {
-    return "42P01";
-  }
-
-  @Override
   String poolKind() {
     return "hikaricp";
-  }
-
-  @Override
-  String sleepStatement() {
-    return "SELECT pg_sleep(?)";
   }
 
   @Test

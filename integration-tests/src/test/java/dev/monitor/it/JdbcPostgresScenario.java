@@ -1,6 +1,6 @@
 package dev.monitor.it;
 
-/** PostgreSQL on the shared server, through one pool per subclass. */
+/** PostgreSQL (the shared server unless a subclass starts its own), through one pool per subclass. */
 abstract class JdbcPostgresScenario extends JdbcScenario {
 
   @Override

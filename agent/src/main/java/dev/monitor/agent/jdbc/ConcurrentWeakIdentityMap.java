@@ -42,12 +42,4 @@ final class ConcurrentWeakIdentityMap<K, V> {
       stripe.forEach(visitor);
     }
   }
-
-  int size() {
-    int size = 0;
-    for (WeakIdentityMap<K, V> stripe : stripes) {
-      size += stripe.size();
-    }
-    return size;
-  }
 }

@@ -48,7 +48,7 @@ public final class DataSourceHealth implements HealthCheck {
     details.put("pool", entry.name);
     details.put("poolKind", entry.view.kind());
     putDatabase(details);
-    PoolGauges.PoolFigures figures = new PoolGauges(metrics.dataSources()).read(entry);
+    PoolGauges.PoolFigures figures = metrics.poolFigures(entry);
     details.put("connections", usage(figures));
     boolean exhausted = figures.max > 0 && figures.used >= figures.max;
     if (exhausted) {

@@ -339,12 +339,8 @@ public final class JdbcMetrics implements JdbcRecorder {
     return poolGauges.read();
   }
 
-  DataSources dataSources() {
-    return dataSources;
-  }
-
-  /** Connections open in {@code entry} as the agent counted them, for pools that do not say. */
-  int openLeases(DataSourceEntry entry) {
-    return dataSources.openLeases(entry);
+  /** One pool's figures now (for its health check). */
+  PoolGauges.PoolFigures poolFigures(DataSourceEntry entry) {
+    return poolGauges.read(entry);
   }
 }

@@ -18,10 +18,18 @@ final class ReflectivePoolView implements PoolView {
   private final String[] max;
   private final String[] pending;
   private final String[] closed;
+  /** The closed path ends in a reference that the pool clears when closed, not a boolean. */
+  private final boolean closedWhenNull;
 
   private ReflectivePoolView(
       String kind, Object dataSource, String[] name, String[] idle, String[] used, String[] max,
       String[] pending, String[] closed) {
+    this(kind, dataSource, name, idle, used, max, pending, closed, false);
+  }
+
+  private ReflectivePoolView(
+      String kind, Object dataSource, String[] name, String[] idle, String[] used, String[] max,
+      String[] pending, String[] closed, boolean closedWhenNull) {
     this.kind = kind;
     this.dataSource = dataSource;
     this.name = name;
@@ -30,6 +38,7 @@ final class ReflectivePoolView implements PoolView {
     this.max = max;
     this.pending = pending;
     this.closed = closed;
+    this.closedWhenNull = closedWhenNull;
   }
 
   /**
@@ -66,7 +75,8 @@ final class ReflectivePoolView implements PoolView {
               path("getMaxActive"),
               path("getWaitCount"),
               // the field, not getPool(), which would create the pool again after close()
-              path(".pool"));
+              path(".pool"),
+              true);
         case "com.mchange.v2.c3p0.impl.AbstractPoolBackedDataSource":
           return new ReflectivePoolView(
               "c3p0", dataSource,
@@ -132,7 +142,7 @@ final class ReflectivePoolView implements PoolView {
     if (value instanceof Boolean) {
       return (Boolean) value;
     }
-    return value == null && kind.equals("tomcat-jdbc"); // its pool field is null once closed
+    return value == null && closedWhenNull;
   }
 
   private static int number(Object value) {

@@ -14,15 +14,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One JSON line per slow query on standard error, at most {@link #PER_SECOND} a second: a burst
  * of slow queries (a database that stalls) must not flood the log. Lines beyond the rate are
- * counted and the count is carried on the next line written. The query thread only builds the
- * line and offers it to a bounded queue; a daemon thread writes it, so a blocked standard error
- * never blocks a query. Thread-safe.
+ * counted and the count is carried on the next line written. The query thread only offers what
+ * it saw to a bounded queue; a daemon thread builds and writes the line, so neither JSON nor a
+ * blocked standard error costs the query. Thread-safe.
  */
 final class SlowQueryLog {
 
   static final int PER_SECOND = 5;
 
-  private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(64);
+  private final BlockingQueue<SlowQuery> lines = new ArrayBlockingQueue<>(64);
   private final AtomicLong second = new AtomicLong();
   private final AtomicInteger inSecond = new AtomicInteger();
   private final AtomicLong dropped = new AtomicLong();
@@ -54,34 +54,64 @@ final class SlowQueryLog {
       dropped.incrementAndGet();
       return;
     }
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("timestamp", Instant.ofEpochMilli(now).toString());
-    line.put("logger", "monitor");
-    line.put("event", "db.slow_query");
-    line.put("durationMs", Math.round(durationNanos / 1e4) / 100.0);
-    line.put("thresholdMs", thresholdMillis);
-    line.put("db.system.name", db.system);
-    line.put("db.namespace", db.namespace);
-    line.put("db.operation.name", sql == null ? null : sql.operation);
-    line.put("db.collection.name", sql == null ? null : sql.collection);
-    line.put("pool", pool);
-    line.put("failed", failed);
-    line.put("statement", sql == null ? null : sql.sanitized);
-    line.put("thread", Thread.currentThread().getName());
-    long skipped = dropped.getAndSet(0);
-    if (skipped > 0) {
-      line.put("suppressedSinceLastLine", skipped);
-    }
     startWriter();
-    if (!lines.offer(Json.write(line))) {
+    long skipped = dropped.getAndSet(0);
+    SlowQuery query =
+        new SlowQuery(now, durationNanos, sql, db, pool, failed, Thread.currentThread().getName(), skipped);
+    if (!lines.offer(query)) {
       dropped.addAndGet(1 + skipped);
     }
+  }
+
+  /** One slow query as the query thread saw it; the writer thread turns it into the JSON line. */
+  private static final class SlowQuery {
+    final long atMillis;
+    final long durationNanos;
+    final SqlSummary sql;
+    final DbInfo db;
+    final String pool;
+    final boolean failed;
+    final String thread;
+    final long skippedBefore;
+
+    SlowQuery(long atMillis, long durationNanos, SqlSummary sql, DbInfo db, String pool,
+        boolean failed, String thread, long skippedBefore) {
+      this.atMillis = atMillis;
+      this.durationNanos = durationNanos;
+      this.sql = sql;
+      this.db = db;
+      this.pool = pool;
+      this.failed = failed;
+      this.thread = thread;
+      this.skippedBefore = skippedBefore;
+    }
+  }
+
+  private String line(SlowQuery q) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("timestamp", Instant.ofEpochMilli(q.atMillis).toString());
+    line.put("logger", "monitor");
+    line.put("event", "db.slow_query");
+    line.put("durationMs", Math.round(q.durationNanos / 1e4) / 100.0);
+    line.put("thresholdMs", thresholdMillis);
+    line.put("db.system.name", q.db.system);
+    line.put("db.namespace", q.db.namespace);
+    line.put("db.operation.name", q.sql == null ? null : q.sql.operation);
+    line.put("db.collection.name", q.sql == null ? null : q.sql.collection);
+    line.put("pool", q.pool);
+    line.put("failed", q.failed);
+    line.put("statement", q.sql == null ? null : q.sql.sanitized);
+    line.put("thread", q.thread);
+    if (q.skippedBefore > 0) {
+      line.put("suppressedSinceLastLine", q.skippedBefore);
+    }
+    return Json.write(line);
   }
 
   private void drain() {
     try {
       while (true) {
-        out.println(lines.take());
+        out.println(line(lines.take()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -259,12 +259,12 @@ final class SqlSanitizer {
       case "SELECT":
         return afterTopLevel(tokens, from, "FROM");
       case "DELETE":
-        return afterWord(tokens, from, "FROM", true);
+        return afterOptionalWord(tokens, from, "FROM");
       case "INSERT":
       case "REPLACE":
       case "UPSERT":
       case "MERGE":
-        return afterWord(tokens, from, "INTO", true);
+        return afterOptionalWord(tokens, from, "INTO");
       case "UPDATE":
         return identifierAt(tokens, skipWords(tokens, from, "ONLY"));
       case "CALL":
@@ -327,14 +327,9 @@ final class SqlSanitizer {
     return null;
   }
 
-  private static String afterWord(List<Token> tokens, int from, String keyword, boolean optional) {
-    int i = from;
-    if (i < tokens.size() && tokens.get(i).word && tokens.get(i).text.equalsIgnoreCase(keyword)) {
-      i++;
-    } else if (!optional) {
-      return null;
-    }
-    return identifierAt(tokens, skipWords(tokens, i, "ONLY", "IGNORE"));
+  /** The identifier after {@code keyword}, which may be left out ({@code DELETE t}, {@code INSERT t}). */
+  private static String afterOptionalWord(List<Token> tokens, int from, String keyword) {
+    return identifierAt(tokens, skipWords(tokens, skipWords(tokens, from, keyword), "ONLY", "IGNORE"));
   }
 
   /** A possibly qualified name ({@code schema.table}) at {@code i}; null for a subquery or none. */
