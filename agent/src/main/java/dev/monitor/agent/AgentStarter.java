@@ -13,7 +13,9 @@ import dev.monitor.agent.health.ThreadCheck;
 import dev.monitor.agent.http.HttpServerMetrics;
 import dev.monitor.agent.instrument.InstrumentationInstaller;
 import dev.monitor.agent.instrument.InstrumentationStatus;
+import dev.monitor.agent.db.DbClientMetrics;
 import dev.monitor.agent.jdbc.JdbcMetrics;
+import dev.monitor.agent.redis.RedisMetrics;
 import dev.monitor.agent.jvm.JvmMetrics;
 import dev.monitor.agent.jvm.ProcessCpu;
 import dev.monitor.agent.log.AgentLog;
@@ -21,6 +23,7 @@ import dev.monitor.agent.metrics.MetricRegistry;
 import dev.monitor.bootstrap.AdviceErrors;
 import dev.monitor.bootstrap.HttpServerBridge;
 import dev.monitor.bootstrap.JdbcBridge;
+import dev.monitor.bootstrap.RedisBridge;
 import dev.monitor.instrumentation.api.InstrumentationModule;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -60,7 +63,10 @@ final class AgentStarter {
     JvmMetrics.register(registry, settings.seriesLimit);
     HttpServerBridge.install(http);
     HealthChecks health = new HealthChecks(HEALTH_CACHE_MILLIS, HEALTH_TIMEOUT_MILLIS);
-    JdbcMetrics jdbc = startJdbc(registry, settings, health);
+    DbClientMetrics db = new DbClientMetrics(registry, settings.seriesLimit);
+    JdbcMetrics jdbc = startJdbc(registry, db, settings, health);
+    RedisMetrics redis = new RedisMetrics(db, health::register);
+    RedisBridge.install(redis);
     AdviceErrors.listen(
         error -> AgentLog.warnOnce("advice " + error.getClass().getName(), "advice failed and was skipped; the application call went on", error));
 
@@ -79,7 +85,7 @@ final class AgentStarter {
       MonitorHttpServer.start(
           settings.httpHost,
           settings.httpPort,
-          new Endpoints(service, registry, health, http, jdbc, cpu, statuses));
+          new Endpoints(service, registry, health, http, jdbc, redis, cpu, statuses));
     } else {
       AgentLog.info("monitor.http.enabled=false: no endpoints are served");
     }
@@ -111,11 +117,12 @@ final class AgentStarter {
    * JDBC recording, unless the JVM lacks the {@code java.sql} module (a custom runtime image):
    * then the JDBC advice stays a no-op and everything else works.
    */
-  private static JdbcMetrics startJdbc(MetricRegistry registry, Settings settings, HealthChecks health) {
+  private static JdbcMetrics startJdbc(
+      MetricRegistry registry, DbClientMetrics db, Settings settings, HealthChecks health) {
     try {
       JdbcMetrics jdbc =
           new JdbcMetrics(
-              registry, settings.seriesLimit, settings.slowQueryThreshold.toNanos(),
+              registry, db, settings.seriesLimit, settings.slowQueryThreshold.toNanos(),
               health::register, check -> health.unregister(check.name()));
       JdbcBridge.install(jdbc);
       return jdbc;

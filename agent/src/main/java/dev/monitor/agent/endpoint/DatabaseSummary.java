@@ -1,7 +1,7 @@
 package dev.monitor.agent.endpoint;
 
 import dev.monitor.agent.jdbc.JdbcMetrics;
-import dev.monitor.agent.jdbc.PoolGauges;
+import dev.monitor.agent.db.PoolFigures;
 import dev.monitor.agent.metrics.LatencySummary;
 import dev.monitor.agent.metrics.MetricPoint;
 import dev.monitor.agent.metrics.MetricRegistry;
@@ -32,9 +32,9 @@ final class DatabaseSummary {
     Map<String, Object> out = new LinkedHashMap<>();
     List<LatencySummary> series =
         registry.summarize(
-            jdbc.duration(), JdbcMetrics.SYSTEM, JdbcMetrics.NAMESPACE, JdbcMetrics.OPERATION,
+            jdbc.duration(), notRedis(), JdbcMetrics.SYSTEM, JdbcMetrics.NAMESPACE, JdbcMetrics.OPERATION,
             JdbcMetrics.COLLECTION, JdbcMetrics.ERROR_TYPE);
-    List<LatencySummary> overall = registry.summarize(jdbc.duration());
+    List<LatencySummary> overall = registry.summarize(jdbc.duration(), notRedis());
     long operations = 0;
     long errors = 0;
     for (LatencySummary s : series) {
@@ -57,7 +57,7 @@ final class DatabaseSummary {
     Map<List<String>, Map<String, Object>> rows = new LinkedHashMap<>();
     List<LatencySummary> grouped =
         registry.summarize(
-            jdbc.duration(), JdbcMetrics.SYSTEM, JdbcMetrics.NAMESPACE, JdbcMetrics.OPERATION,
+            jdbc.duration(), notRedis(), JdbcMetrics.SYSTEM, JdbcMetrics.NAMESPACE, JdbcMetrics.OPERATION,
             JdbcMetrics.COLLECTION);
     for (LatencySummary s : grouped) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -81,6 +81,11 @@ final class DatabaseSummary {
     List<Map<String, Object>> list = new ArrayList<>(rows.values());
     list.sort((a, b) -> Long.compare((Long) b.get("count"), (Long) a.get("count")));
     return list;
+  }
+
+  /** Redis commands share {@code db.client.operation.duration}; they have their own part. */
+  private java.util.function.Predicate<String[]> notRedis() {
+    return jdbc.duration().where(JdbcMetrics.SYSTEM, system -> !"redis".equals(system));
   }
 
   private static List<String> key(LatencySummary s) {
@@ -120,7 +125,7 @@ final class DatabaseSummary {
     List<LatencySummary> waits = registry.summarize(jdbc.waitTime(), JdbcMetrics.POOL);
     List<LatencySummary> uses = registry.summarize(jdbc.useTime(), JdbcMetrics.POOL);
     List<Map<String, Object>> out = new ArrayList<>();
-    for (PoolGauges.PoolFigures p : jdbc.pools()) {
+    for (PoolFigures p : jdbc.pools()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("name", p.name);
       row.put("kind", p.kind);

@@ -7,6 +7,7 @@ import dev.monitor.agent.health.HealthStatus;
 import dev.monitor.agent.http.HttpServerMetrics;
 import dev.monitor.agent.instrument.InstrumentationStatus;
 import dev.monitor.agent.jdbc.JdbcMetrics;
+import dev.monitor.agent.redis.RedisMetrics;
 import dev.monitor.agent.jvm.ProcessCpu;
 import dev.monitor.agent.metrics.MetricRegistry;
 import java.util.LinkedHashMap;
@@ -31,12 +32,13 @@ public final class Endpoints {
       HealthChecks health,
       HttpServerMetrics http,
       JdbcMetrics jdbc,
+      RedisMetrics redis,
       ProcessCpu cpu,
       List<InstrumentationStatus> instrumentations) {
     this.service = service;
     this.registry = registry;
     this.health = health;
-    this.summary = new MetricsSummary(service, registry, http, jdbc, cpu, instrumentations);
+    this.summary = new MetricsSummary(service, registry, http, jdbc, redis, cpu, instrumentations);
   }
 
   Response handle(String method, String path) {

@@ -3,6 +3,7 @@ package dev.monitor.agent.endpoint;
 import dev.monitor.agent.http.HttpServerMetrics;
 import dev.monitor.agent.instrument.InstrumentationStatus;
 import dev.monitor.agent.jdbc.JdbcMetrics;
+import dev.monitor.agent.redis.RedisMetrics;
 import dev.monitor.agent.jvm.ProcessCpu;
 import dev.monitor.agent.metrics.LatencySummary;
 import dev.monitor.agent.metrics.MetricRegistry;
@@ -29,6 +30,7 @@ final class MetricsSummary {
   private final MetricRegistry registry;
   private final HttpServerMetrics http;
   private final JdbcMetrics jdbc;
+  private final RedisMetrics redis;
   private final ProcessCpu cpu;
   private final List<InstrumentationStatus> instrumentations;
 
@@ -37,12 +39,14 @@ final class MetricsSummary {
       MetricRegistry registry,
       HttpServerMetrics http,
       JdbcMetrics jdbc,
+      RedisMetrics redis,
       ProcessCpu cpu,
       List<InstrumentationStatus> instrumentations) {
     this.service = service;
     this.registry = registry;
     this.http = http;
     this.jdbc = jdbc;
+    this.redis = redis;
     this.cpu = cpu;
     this.instrumentations = instrumentations;
   }
@@ -52,6 +56,9 @@ final class MetricsSummary {
     out.put("http", http());
     if (jdbc != null) {
       out.put("database", new DatabaseSummary(registry, jdbc).build());
+    }
+    if (redis != null) {
+      out.put("redis", new RedisSummary(registry, redis).build());
     }
     out.put("jvm", jvm());
     out.put("agent", agent());

@@ -1,5 +1,6 @@
 package dev.monitor.agent.jdbc;
 
+import dev.monitor.agent.db.PoolFigures;
 import dev.monitor.agent.health.HealthCheck;
 import dev.monitor.agent.health.HealthStatus;
 import java.sql.Connection;
@@ -48,7 +49,7 @@ public final class DataSourceHealth implements HealthCheck {
     details.put("pool", entry.name);
     details.put("poolKind", entry.view.kind());
     putDatabase(details);
-    PoolGauges.PoolFigures figures = metrics.poolFigures(entry);
+    PoolFigures figures = metrics.poolFigures(entry);
     details.put("connections", usage(figures));
     boolean exhausted = figures.max > 0 && figures.used >= figures.max;
     if (exhausted) {
@@ -97,7 +98,7 @@ public final class DataSourceHealth implements HealthCheck {
     }
   }
 
-  private static Map<String, Object> usage(PoolGauges.PoolFigures p) {
+  private static Map<String, Object> usage(PoolFigures p) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("used", p.used);
     if (p.idle >= 0) {

@@ -1,5 +1,7 @@
 package dev.monitor.agent.jdbc;
 
+import dev.monitor.agent.identity.ConcurrentWeakIdentityMap;
+import dev.monitor.agent.identity.WeakIdentityMap;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.Counter;
 import dev.monitor.agent.metrics.LatencyHistogram;

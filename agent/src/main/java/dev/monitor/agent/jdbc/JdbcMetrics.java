@@ -1,5 +1,9 @@
 package dev.monitor.agent.jdbc;
 
+import dev.monitor.agent.db.DbClientMetrics;
+import dev.monitor.agent.db.PoolFigures;
+import dev.monitor.agent.identity.ConcurrentWeakIdentityMap;
+import dev.monitor.agent.identity.WeakIdentityMap;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.Counter;
 import dev.monitor.agent.metrics.LatencyHistogram;
@@ -16,21 +20,15 @@ import java.util.function.Consumer;
  */
 public final class JdbcMetrics implements JdbcRecorder {
 
-  public static final String SYSTEM = "db.system.name";
-  public static final String NAMESPACE = "db.namespace";
-  public static final String OPERATION = "db.operation.name";
-  public static final String COLLECTION = "db.collection.name";
-  public static final String ERROR_TYPE = "error.type";
-  public static final String STATUS_CODE = "db.response.status_code";
-  public static final String POOL = "db.client.connection.pool.name";
-  public static final String STATE = "db.client.connection.state";
+  public static final String SYSTEM = DbClientMetrics.SYSTEM;
+  public static final String NAMESPACE = DbClientMetrics.NAMESPACE;
+  public static final String OPERATION = DbClientMetrics.OPERATION;
+  public static final String COLLECTION = DbClientMetrics.COLLECTION;
+  public static final String ERROR_TYPE = DbClientMetrics.ERROR_TYPE;
+  public static final String STATUS_CODE = DbClientMetrics.STATUS_CODE;
+  public static final String POOL = DbClientMetrics.POOL;
 
-  /** Semantic-convention advice for {@code db.client.operation.duration}, in seconds. */
-  static final double[] OPERATION_BOUNDS = {0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10};
-  /** Waiting for and holding a connection: from sub-millisecond to a pool's 30 s timeout. */
-  static final double[] CONNECTION_BOUNDS = {
-    0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30
-  };
+  static final double[] OPERATION_BOUNDS = DbClientMetrics.OPERATION_BOUNDS;
   static final int STATEMENT_LIMIT = 200;
 
   private static final ThreadLocal<JdbcThreadState> STATE_OF_THREAD =
@@ -53,18 +51,12 @@ public final class JdbcMetrics implements JdbcRecorder {
 
   public JdbcMetrics(
       MetricRegistry registry,
+      DbClientMetrics db,
       int seriesLimit,
       long slowThresholdNanos,
       Consumer<DataSourceHealth> onDataSourceAdded,
       Consumer<DataSourceHealth> onDataSourceRemoved) {
-    this.duration =
-        registry.register(
-            new LatencyHistogram(
-                "db.client.operation.duration",
-                "Duration of database client operations.",
-                new String[] {SYSTEM, NAMESPACE, OPERATION, COLLECTION, ERROR_TYPE, STATUS_CODE},
-                seriesLimit,
-                OPERATION_BOUNDS));
+    this.duration = db.duration;
     this.slowOperations =
         registry.register(
             new Counter(
@@ -79,31 +71,16 @@ public final class JdbcMetrics implements JdbcRecorder {
             "db.client.statement.duration", "Per sanitized statement (JSON only).",
             new String[] {"statement"}, STATEMENT_LIMIT, OPERATION_BOUNDS);
     this.summaries = new SqlSummaries(statements);
-    this.waitTime =
-        registry.register(
-            new LatencyHistogram(
-                "db.client.connection.wait_time",
-                "The time it took to obtain an open connection from the pool.",
-                new String[] {POOL}, seriesLimit, CONNECTION_BOUNDS));
-    this.useTime =
-        registry.register(
-            new LatencyHistogram(
-                "db.client.connection.use_time",
-                "The time between borrowing a connection and returning it to the pool.",
-                new String[] {POOL}, seriesLimit, CONNECTION_BOUNDS));
-    Counter timeouts =
-        registry.register(
-            new Counter(
-                "db.client.connection.timeouts",
-                "The number of connection timeouts that have occurred trying to obtain a connection from the pool.",
-                "{timeout}", false, new String[] {POOL}, seriesLimit));
+    this.waitTime = db.waitTime;
+    this.useTime = db.useTime;
+    Counter timeouts = db.timeouts;
     this.dataSources =
         new DataSources(
             waitTime, useTime, timeouts,
             entry -> onDataSourceAdded.accept(new DataSourceHealth(entry, this)),
             entry -> onDataSourceRemoved.accept(new DataSourceHealth(entry, this)));
     this.poolGauges = new PoolGauges(dataSources);
-    poolGauges.register(registry);
+    db.addPools(poolGauges::read);
     this.slowNanos = slowThresholdNanos;
     this.slowLog = new SlowQueryLog(slowThresholdNanos / 1_000_000, System.err);
   }
@@ -335,12 +312,12 @@ public final class JdbcMetrics implements JdbcRecorder {
     return slowOperations;
   }
 
-  public java.util.List<PoolGauges.PoolFigures> pools() {
+  public java.util.List<PoolFigures> pools() {
     return poolGauges.read();
   }
 
   /** One pool's figures now (for its health check). */
-  PoolGauges.PoolFigures poolFigures(DataSourceEntry entry) {
+  PoolFigures poolFigures(DataSourceEntry entry) {
     return poolGauges.read(entry);
   }
 }

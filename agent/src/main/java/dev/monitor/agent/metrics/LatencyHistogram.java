@@ -73,6 +73,22 @@ public final class LatencyHistogram implements Instrument {
    * series merged by the values of {@code groupBy} (no keys: one summary of everything).
    */
   public List<LatencySummary> summarize(long nowMillis, String... groupBy) {
+    return summarize(nowMillis, values -> true, groupBy);
+  }
+
+  /**
+   * A test of one attribute of a series, for {@link #summarize(long, java.util.function.Predicate,
+   * String...)}: this histogram may hold several kinds of client (JDBC and Redis share
+   * {@code db.client.operation.duration}).
+   */
+  public java.util.function.Predicate<String[]> where(String key, java.util.function.Predicate<String> test) {
+    int position = java.util.Arrays.asList(keys).indexOf(key);
+    return values -> test.test(position < 0 ? null : values[position]);
+  }
+
+  /** As {@link #summarize(long, String...)}, over the series that {@code include} accepts. */
+  public List<LatencySummary> summarize(
+      long nowMillis, java.util.function.Predicate<String[]> include, String... groupBy) {
     int[] positions = new int[groupBy.length];
     for (int g = 0; g < groupBy.length; g++) {
       positions[g] = java.util.Arrays.asList(keys).indexOf(groupBy[g]);
@@ -80,6 +96,9 @@ public final class LatencyHistogram implements Instrument {
     java.util.Map<List<String>, Group> groups = new java.util.LinkedHashMap<>();
     series.forEach(
         (values, s) -> {
+          if (!include.test(values)) {
+            return;
+          }
           List<String> groupValues = new ArrayList<>(groupBy.length);
           for (int position : positions) {
             groupValues.add(position < 0 ? null : values[position]);

@@ -45,4 +45,12 @@ public final class MetricRegistry {
     histogram.harvest(now);
     return histogram.summarize(now, groupBy);
   }
+
+  /** Harvests, then summarizes the series of one latency histogram that {@code include} accepts. */
+  public synchronized List<LatencySummary> summarize(
+      LatencyHistogram histogram, java.util.function.Predicate<String[]> include, String... groupBy) {
+    long now = System.currentTimeMillis();
+    histogram.harvest(now);
+    return histogram.summarize(now, include, groupBy);
+  }
 }

@@ -1,4 +1,4 @@
-package dev.monitor.agent.jdbc;
+package dev.monitor.agent.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

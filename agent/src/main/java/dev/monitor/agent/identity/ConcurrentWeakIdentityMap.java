@@ -1,4 +1,4 @@
-package dev.monitor.agent.jdbc;
+package dev.monitor.agent.identity;
 
 import java.util.function.BiConsumer;
 
@@ -7,14 +7,14 @@ import java.util.function.BiConsumer;
  * statements or borrowing connections at the same time rarely wait for one another's write.
  * Reads stay lock-free and allocation-free.
  */
-final class ConcurrentWeakIdentityMap<K, V> {
+public final class ConcurrentWeakIdentityMap<K, V> {
 
   private static final int STRIPES = 16;
 
   @SuppressWarnings("unchecked")
   private final WeakIdentityMap<K, V>[] stripes = new WeakIdentityMap[STRIPES];
 
-  ConcurrentWeakIdentityMap() {
+  public ConcurrentWeakIdentityMap() {
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new WeakIdentityMap<>();
     }
@@ -25,19 +25,19 @@ final class ConcurrentWeakIdentityMap<K, V> {
     return stripes[(System.identityHashCode(key) >>> 24) & (STRIPES - 1)];
   }
 
-  V get(Object key) {
+  public V get(Object key) {
     return key == null ? null : stripe(key).get(key);
   }
 
-  void put(K key, V value) {
+  public void put(K key, V value) {
     stripe(key).put(key, value);
   }
 
-  V remove(Object key) {
+  public V remove(Object key) {
     return key == null ? null : stripe(key).remove(key);
   }
 
-  void forEach(BiConsumer<K, V> visitor) {
+  public void forEach(BiConsumer<K, V> visitor) {
     for (WeakIdentityMap<K, V> stripe : stripes) {
       stripe.forEach(visitor);
     }

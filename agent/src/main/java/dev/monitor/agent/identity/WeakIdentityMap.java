@@ -1,4 +1,4 @@
-package dev.monitor.agent.jdbc;
+package dev.monitor.agent.identity;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -13,7 +13,7 @@ import java.util.function.BiConsumer;
  * collected keys serialize on this object. Chained buckets whose links are volatile: a reader
  * walking a bucket while a writer unlinks an entry still reaches every live entry after it.
  */
-final class WeakIdentityMap<K, V> {
+public final class WeakIdentityMap<K, V> {
 
   private static final class Entry<K, V> extends WeakReference<K> {
     final int hash;
@@ -32,7 +32,7 @@ final class WeakIdentityMap<K, V> {
   private volatile AtomicReferenceArray<Entry<K, V>> table = new AtomicReferenceArray<>(64);
   private int size;
 
-  V get(Object key) {
+  public V get(Object key) {
     if (key == null) {
       return null;
     }
@@ -46,7 +46,7 @@ final class WeakIdentityMap<K, V> {
     return null;
   }
 
-  synchronized void put(K key, V value) {
+  public synchronized void put(K key, V value) {
     purge();
     removeLocked(key);
     int hash = System.identityHashCode(key);
@@ -58,13 +58,13 @@ final class WeakIdentityMap<K, V> {
     }
   }
 
-  synchronized V remove(Object key) {
+  public synchronized V remove(Object key) {
     purge();
     return removeLocked(key);
   }
 
   /** Live entries, for readers; a key collected meanwhile is skipped. */
-  synchronized void forEach(BiConsumer<K, V> visitor) {
+  public synchronized void forEach(BiConsumer<K, V> visitor) {
     purge();
     AtomicReferenceArray<Entry<K, V>> t = table;
     for (int i = 0; i < t.length(); i++) {
@@ -77,7 +77,7 @@ final class WeakIdentityMap<K, V> {
     }
   }
 
-  synchronized int size() {
+  public synchronized int size() {
     purge();
     return size;
   }
