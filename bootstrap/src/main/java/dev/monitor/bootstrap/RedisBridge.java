@@ -35,4 +35,12 @@ public final class RedisBridge {
   public static void lettuceCompleted(Object command, String error, Throwable thrown, boolean cancelled) {
     recorder.lettuceCompleted(command, error, thrown, cancelled);
   }
+
+  public static boolean lettuceAwaitStarted() {
+    return recorder.lettuceAwaitStarted();
+  }
+
+  public static void lettuceAwaitEnded(boolean previous) {
+    recorder.lettuceAwaitEnded(previous);
+  }
 }

@@ -30,6 +30,15 @@ public interface RedisRecorder {
    */
   void lettuceCompleted(Object command, String error, Throwable thrown, boolean cancelled);
 
+  /**
+   * The calling thread enters Lettuce's {@code awaitOrCancel} (the sync API waiting for a
+   * reply): a cancellation inside it is the sync API giving up, a timeout. Returns what
+   * {@link #lettuceAwaitEnded} restores.
+   */
+  boolean lettuceAwaitStarted();
+
+  void lettuceAwaitEnded(boolean previous);
+
   /** Records nothing: the state before the agent installs its recorder. */
   RedisRecorder NOOP =
       new RedisRecorder() {
@@ -47,5 +56,13 @@ public interface RedisRecorder {
 
         @Override
         public void lettuceCompleted(Object command, String error, Throwable thrown, boolean cancelled) {}
+
+        @Override
+        public boolean lettuceAwaitStarted() {
+          return false;
+        }
+
+        @Override
+        public void lettuceAwaitEnded(boolean previous) {}
       };
 }

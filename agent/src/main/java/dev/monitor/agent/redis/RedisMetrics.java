@@ -24,6 +24,10 @@ import java.util.function.Function;
 public final class RedisMetrics implements RedisRecorder {
 
   static final String SYSTEM = "redis";
+  static final String TIMEOUT = "io.lettuce.core.RedisCommandTimeoutException";
+
+  /** Whether this thread is inside Lettuce's {@code awaitOrCancel}: [0] is the flag. */
+  private static final ThreadLocal<boolean[]> AWAITING = ThreadLocal.withInitial(() -> new boolean[1]);
 
   private final LatencyHistogram duration;
   private final LatencyHistogram waitTime;
@@ -188,7 +192,8 @@ public final class RedisMetrics implements RedisRecorder {
       }
       long nanos = System.nanoTime() - f.startNanos;
       if (cancelled) {
-        record(f.name, nanos, RedisErrors.CANCELLED, null);
+        // The sync API cancels the command it stopped waiting for: that is its timeout.
+        record(f.name, nanos, AWAITING.get()[0] ? TIMEOUT : RedisErrors.CANCELLED, null);
       } else if (thrown != null) {
         String type = RedisErrors.type(thrown);
         record(f.name, nanos, type, RedisErrors.isServerError(thrown) ? type : null);
@@ -201,6 +206,19 @@ public final class RedisMetrics implements RedisRecorder {
     } catch (RuntimeException | LinkageError e) {
       AgentLog.warnOnce("lettuce-complete", "cannot record a Lettuce completion", e);
     }
+  }
+
+  @Override
+  public boolean lettuceAwaitStarted() {
+    boolean[] flag = AWAITING.get();
+    boolean previous = flag[0];
+    flag[0] = true;
+    return previous;
+  }
+
+  @Override
+  public void lettuceAwaitEnded(boolean previous) {
+    AWAITING.get()[0] = previous;
   }
 
   private RedisServer lettuceServer(Object connection) {

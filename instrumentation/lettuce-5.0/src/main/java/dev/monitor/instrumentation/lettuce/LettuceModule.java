@@ -26,6 +26,7 @@ public final class LettuceModule implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Arrays.asList(new DispatchInstrumentation(), new CompletionInstrumentation());
+    return Arrays.asList(
+        new DispatchInstrumentation(), new CompletionInstrumentation(), new AwaitInstrumentation());
   }
 }
