@@ -168,6 +168,11 @@ final class ChildJvm implements AutoCloseable {
     return String.join(java.io.File.pathSeparator, entries);
   }
 
+  /** Whether the child JVM ends on its own within {@code seconds}. */
+  boolean exitsWithin(int seconds) throws InterruptedException {
+    return process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   /** Everything the child printed so far (stdout and stderr). */
   String output() throws IOException {
     return Files.readString(log, StandardCharsets.UTF_8);

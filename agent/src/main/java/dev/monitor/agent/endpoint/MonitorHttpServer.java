@@ -45,12 +45,27 @@ public final class MonitorHttpServer implements Closeable {
             DaemonThreads.named("monitor-http"), new ThreadPoolExecutor.CallerRunsPolicy());
     server.setExecutor(executor);
     server.createContext("/", exchange -> serve(exchange, endpoints));
-    server.start();
+    startOnDaemonThread(server);
     InetSocketAddress bound = server.getAddress();
     AgentLog.info(
         "endpoints listening on http://" + host + ":" + bound.getPort()
             + " (/health, /health/live, /health/ready, /health/detailed, /metrics, /metrics.json)");
     return new MonitorHttpServer(server, executor);
+  }
+
+  /**
+   * The JDK server's dispatcher thread inherits daemon status from the thread that starts the
+   * server, and premain runs on the application's main thread, which is not a daemon: started
+   * there, the dispatcher would keep the JVM alive after the application's last thread ends.
+   */
+  private static void startOnDaemonThread(HttpServer server) {
+    Thread starter = DaemonThreads.named("monitor-http-start").newThread(server::start);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public int port() {

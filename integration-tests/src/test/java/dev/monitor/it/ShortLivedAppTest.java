@@ -1,0 +1,20 @@
+package dev.monitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.monitor.it.apps.ShortLivedApp;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agent's threads never keep a JVM alive: when the application's last thread ends, the JVM
+ * exits, endpoints or not. (The JDK HTTP server's dispatcher thread once kept it running.)
+ */
+class ShortLivedAppTest {
+
+  @Test
+  void theJvmExitsWhenTheApplicationsMainReturns() throws Exception {
+    try (ChildJvm app = ChildJvm.builder(ShortLivedApp.class.getName()).start()) {
+      assertTrue(app.exitsWithin(15), "the JVM is still running:\n" + app.output());
+    }
+  }
+}
