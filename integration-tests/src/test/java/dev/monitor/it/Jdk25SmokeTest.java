@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import dev.monitor.it.apps.JedisApp;
+import dev.monitor.it.apps.LettuceApp;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,10 +16,30 @@ import org.junit.jupiter.api.Test;
  */
 class Jdk25SmokeTest {
 
-  @Test
-  void agentWorksOnJava25() throws Exception {
+  private static String newJdk() {
     String home = System.getProperty("monitor.test.newJdk", "/usr/lib/jvm/temurin-25-jdk-amd64");
     assumeTrue(Files.isExecutable(Paths.get(home, "bin", "java")), "no JDK 25 at " + home);
+    return home;
+  }
+
+  @Test
+  void redisClientsAreTimedOnJava25() throws Exception {
+    String home = newJdk();
+    try (Redis redis = Redis.started()) {
+      for (String app : new String[] {JedisApp.class.getName(), LettuceApp.class.getName()}) {
+        try (ChildJvm child =
+            ChildJvm.builder(app).javaHome(home).property("redis.port", String.valueOf(redis.port)).start()) {
+          assertEquals("mixed true PONG", child.app("/mix").body().trim(), app);
+          assertEquals(4, child.scrape().value("db_client_operation_duration_seconds_count",
+              java.util.Map.of("db_system_name", "redis", "db_operation_name", "GET")), app);
+        }
+      }
+    }
+  }
+
+  @Test
+  void agentWorksOnJava25() throws Exception {
+    String home = newJdk();
     try (ChildJvm app = ChildJvm.builder("dev.monitor.demo.DemoService").javaHome(home).start()) {
       for (int i = 0; i < 3; i++) {
         assertEquals(200, app.app("/api/users/" + i).statusCode());
