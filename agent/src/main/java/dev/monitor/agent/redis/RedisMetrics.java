@@ -6,7 +6,10 @@ import dev.monitor.agent.identity.ConcurrentWeakIdentityMap;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.LatencyHistogram;
 import dev.monitor.bootstrap.RedisRecorder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -109,7 +112,9 @@ public final class RedisMetrics implements RedisRecorder {
       return known;
     }
     RedisServer server = jedisServer(connection);
-    server.jedis = true;
+    if (server.known()) {
+      server.jedis = true; // never on the shared UNKNOWN
+    }
     JedisConnection created = new JedisConnection(server);
     jedisConnections.put(connection, created);
     return created;
@@ -234,7 +239,9 @@ public final class RedisMetrics implements RedisRecorder {
           "cannot read the server of a Lettuce connection; its commands are timed without health check", e);
       server = RedisServer.UNKNOWN;
     }
-    server.lettuce = true;
+    if (server.known()) {
+      server.lettuce = true;
+    }
     lettuceConnections.put(connection, server);
     return server;
   }
@@ -260,10 +267,10 @@ public final class RedisMetrics implements RedisRecorder {
   }
 
   /** The servers seen so far, as host:port with the version their health check read. */
-  public List<java.util.Map<String, Object>> servers() {
-    List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+  public List<Map<String, Object>> servers() {
+    List<Map<String, Object>> out = new ArrayList<>();
     for (RedisServer s : servers.all()) {
-      java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+      Map<String, Object> row = new LinkedHashMap<>();
       row.put("address", s.address());
       row.put("version", s.version);
       row.put("tls", s.tls);
