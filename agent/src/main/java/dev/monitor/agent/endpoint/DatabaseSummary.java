@@ -126,28 +126,10 @@ final class DatabaseSummary {
     List<LatencySummary> uses = registry.summarize(jdbc.useTime(), JdbcMetrics.POOL);
     List<Map<String, Object>> out = new ArrayList<>();
     for (PoolFigures p : jdbc.pools()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("name", p.name);
-      row.put("kind", p.kind);
-      row.put("used", p.used);
-      row.put("idle", p.idle < 0 ? null : p.idle);
-      row.put("max", p.max < 0 ? null : p.max);
-      row.put("usedRatio", p.max <= 0 ? null : MetricsSummary.ratio(p.used, p.max));
-      row.put("pending", p.pending);
-      row.put("timeouts", p.timeouts);
-      row.put("waitMs", MetricsSummary.latency(find(waits, p.name)));
-      row.put("useMs", MetricsSummary.latency(find(uses, p.name)));
+      Map<String, Object> row = PoolRows.row(p, waits);
+      row.put("useMs", MetricsSummary.latency(PoolRows.find(uses, p.name)));
       out.add(row);
     }
     return out;
-  }
-
-  private static LatencySummary find(List<LatencySummary> summaries, String pool) {
-    for (LatencySummary s : summaries) {
-      if (pool.equals(s.attribute(JdbcMetrics.POOL))) {
-        return s;
-      }
-    }
-    return null;
   }
 }

@@ -73,22 +73,7 @@ final class RedisSummary {
     List<LatencySummary> waits = registry.summarize(redis.waitTime(), DbClientMetrics.POOL);
     List<Map<String, Object>> out = new ArrayList<>();
     for (PoolFigures p : redis.pools()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("name", p.name);
-      row.put("used", p.used);
-      row.put("idle", p.idle < 0 ? null : p.idle);
-      row.put("max", p.max < 0 ? null : p.max);
-      row.put("usedRatio", p.max <= 0 ? null : MetricsSummary.ratio(p.used, p.max));
-      row.put("pending", p.pending);
-      row.put("timeouts", p.timeouts);
-      LatencySummary wait = null;
-      for (LatencySummary s : waits) {
-        if (p.name.equals(s.attribute(DbClientMetrics.POOL))) {
-          wait = s;
-        }
-      }
-      row.put("waitMs", MetricsSummary.latency(wait));
-      out.add(row);
+      out.add(PoolRows.row(p, waits));
     }
     return out;
   }
