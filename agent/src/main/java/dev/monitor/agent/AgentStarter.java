@@ -16,6 +16,7 @@ import dev.monitor.agent.instrument.InstrumentationStatus;
 import dev.monitor.agent.db.DbClientMetrics;
 import dev.monitor.agent.jdbc.JdbcMetrics;
 import dev.monitor.agent.redis.RedisMetrics;
+import dev.monitor.agent.sockets.SocketMetrics;
 import dev.monitor.agent.jvm.JvmMetrics;
 import dev.monitor.agent.jvm.ProcessCpu;
 import dev.monitor.agent.log.AgentLog;
@@ -24,6 +25,7 @@ import dev.monitor.bootstrap.AdviceErrors;
 import dev.monitor.bootstrap.HttpServerBridge;
 import dev.monitor.bootstrap.JdbcBridge;
 import dev.monitor.bootstrap.RedisBridge;
+import dev.monitor.bootstrap.SocketBridge;
 import dev.monitor.instrumentation.api.InstrumentationModule;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -67,6 +69,8 @@ final class AgentStarter {
     JdbcMetrics jdbc = startJdbc(registry, db, settings, health);
     RedisMetrics redis = new RedisMetrics(db, health::register);
     RedisBridge.install(redis);
+    SocketMetrics sockets = new SocketMetrics(registry, settings.seriesLimit, health::register);
+    SocketBridge.install(sockets);
     AdviceErrors.listen(
         error -> AgentLog.warnOnce("advice " + error.getClass().getName(), "advice failed and was skipped; the application call went on", error));
 
@@ -85,7 +89,7 @@ final class AgentStarter {
       MonitorHttpServer.start(
           settings.httpHost,
           settings.httpPort,
-          new Endpoints(service, registry, health, http, jdbc, redis, cpu, statuses));
+          new Endpoints(service, registry, health, http, jdbc, redis, sockets, cpu, statuses));
     } else {
       AgentLog.info("monitor.http.enabled=false: no endpoints are served");
     }

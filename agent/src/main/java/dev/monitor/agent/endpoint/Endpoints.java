@@ -8,6 +8,7 @@ import dev.monitor.agent.http.HttpServerMetrics;
 import dev.monitor.agent.instrument.InstrumentationStatus;
 import dev.monitor.agent.jdbc.JdbcMetrics;
 import dev.monitor.agent.redis.RedisMetrics;
+import dev.monitor.agent.sockets.SocketMetrics;
 import dev.monitor.agent.jvm.ProcessCpu;
 import dev.monitor.agent.metrics.MetricRegistry;
 import java.util.LinkedHashMap;
@@ -33,12 +34,13 @@ public final class Endpoints {
       HttpServerMetrics http,
       JdbcMetrics jdbc,
       RedisMetrics redis,
+      SocketMetrics sockets,
       ProcessCpu cpu,
       List<InstrumentationStatus> instrumentations) {
     this.service = service;
     this.registry = registry;
     this.health = health;
-    this.summary = new MetricsSummary(service, registry, http, jdbc, redis, cpu, instrumentations);
+    this.summary = new MetricsSummary(service, registry, http, jdbc, redis, sockets, cpu, instrumentations);
   }
 
   Response handle(String method, String path) {

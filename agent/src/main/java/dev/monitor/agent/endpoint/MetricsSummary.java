@@ -4,6 +4,7 @@ import dev.monitor.agent.http.HttpServerMetrics;
 import dev.monitor.agent.instrument.InstrumentationStatus;
 import dev.monitor.agent.jdbc.JdbcMetrics;
 import dev.monitor.agent.redis.RedisMetrics;
+import dev.monitor.agent.sockets.SocketMetrics;
 import dev.monitor.agent.jvm.ProcessCpu;
 import dev.monitor.agent.metrics.LatencySummary;
 import dev.monitor.agent.metrics.MetricRegistry;
@@ -31,6 +32,7 @@ final class MetricsSummary {
   private final HttpServerMetrics http;
   private final JdbcMetrics jdbc;
   private final RedisMetrics redis;
+  private final SocketMetrics sockets;
   private final ProcessCpu cpu;
   private final List<InstrumentationStatus> instrumentations;
 
@@ -40,6 +42,7 @@ final class MetricsSummary {
       HttpServerMetrics http,
       JdbcMetrics jdbc,
       RedisMetrics redis,
+      SocketMetrics sockets,
       ProcessCpu cpu,
       List<InstrumentationStatus> instrumentations) {
     this.service = service;
@@ -47,6 +50,7 @@ final class MetricsSummary {
     this.http = http;
     this.jdbc = jdbc;
     this.redis = redis;
+    this.sockets = sockets;
     this.cpu = cpu;
     this.instrumentations = instrumentations;
   }
@@ -59,6 +63,9 @@ final class MetricsSummary {
     }
     if (redis != null) {
       out.put("redis", new RedisSummary(registry, redis).build());
+    }
+    if (sockets != null) {
+      out.put("sockets", new SocketSummary(registry, sockets).build());
     }
     out.put("jvm", jvm());
     out.put("agent", agent());

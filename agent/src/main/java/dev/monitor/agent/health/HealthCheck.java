@@ -16,7 +16,12 @@ public interface HealthCheck {
     /** Readiness: a dependency the service uses (database, Redis). */
     DEPENDENCY,
     /** Resources of this machine and JVM: reported, never fails a probe by itself. */
-    RESOURCE
+    RESOURCE,
+    /**
+     * A server of the service's own besides its HTTP port (a Socket.IO server): reported, and
+     * DOWN makes {@code /health} DEGRADED; never fails a probe by itself.
+     */
+    COMPONENT
   }
 
   String name();

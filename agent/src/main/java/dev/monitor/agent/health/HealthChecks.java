@@ -89,15 +89,16 @@ public final class HealthChecks {
   }
 
   /**
-   * The worst status of the results, where a resource check (memory, CPU, disk) can make the
-   * service DEGRADED but never DOWN: a busy machine must not take every instance out of a load
+   * The worst status of the results, where a resource check (memory, CPU, disk) or a component
+   * (a Socket.IO server) can make the service DEGRADED but never DOWN: a busy machine must not take every instance out of a load
    * balancer at once.
    */
   public HealthStatus overall(List<CheckResult> results) {
     HealthStatus status = HealthStatus.UP;
     for (CheckResult result : results) {
       HealthStatus s = result.status;
-      if (s == HealthStatus.DOWN && kinds.get(result.name) == HealthCheck.Kind.RESOURCE) {
+      HealthCheck.Kind kind = kinds.get(result.name);
+      if (s == HealthStatus.DOWN && (kind == HealthCheck.Kind.RESOURCE || kind == HealthCheck.Kind.COMPONENT)) {
         s = HealthStatus.DEGRADED;
       }
       status = status.worst(s);

@@ -7,21 +7,26 @@ import java.util.WeakHashMap;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * True for a class loader that can see every landmark class of an instrumentation module. The
+ * True for a class loader that can see every landmark class of an instrumentation module (a
+ * landmark written {@code a.B|c.B} is seen when either class is). The
  * answer is a resource look-up (nothing is loaded) and is cached per class loader, weakly, so
  * web application class loaders can still be collected. Thread-safe.
  */
 final class LandmarkMatcher extends ElementMatcher.Junction.AbstractBase<ClassLoader> {
 
-  private final List<String> resources;
+  /** Each landmark's alternatives, as resource names. */
+  private final List<String[]> resources;
   private final Map<ClassLoader, Boolean> cache = Collections.synchronizedMap(new WeakHashMap<>());
 
   LandmarkMatcher(List<String> classNames) {
-    String[] names = new String[classNames.size()];
-    for (int i = 0; i < names.length; i++) {
-      names[i] = classNames.get(i).replace('.', '/') + ".class";
+    this.resources = new java.util.ArrayList<>();
+    for (String landmark : classNames) {
+      String[] alternatives = landmark.split("\\|");
+      for (int i = 0; i < alternatives.length; i++) {
+        alternatives[i] = alternatives[i].replace('.', '/') + ".class";
+      }
+      resources.add(alternatives);
     }
-    this.resources = java.util.Arrays.asList(names);
   }
 
   @Override
@@ -32,8 +37,8 @@ final class LandmarkMatcher extends ElementMatcher.Junction.AbstractBase<ClassLo
     Boolean known = cache.get(loader);
     if (known == null) {
       known = Boolean.TRUE;
-      for (String resource : resources) {
-        if (loader.getResource(resource) == null) {
+      for (String[] alternatives : resources) {
+        if (!anyVisible(loader, alternatives)) {
           known = Boolean.FALSE;
           break;
         }
@@ -41,5 +46,14 @@ final class LandmarkMatcher extends ElementMatcher.Junction.AbstractBase<ClassLo
       cache.put(loader, known);
     }
     return known;
+  }
+
+  private static boolean anyVisible(ClassLoader loader, String[] resources) {
+    for (String resource : resources) {
+      if (loader.getResource(resource) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -32,6 +32,18 @@ public final class Counter implements Instrument {
     return series;
   }
 
+  /** The sum over every series. Reader side. */
+  public long total() {
+    long[] sum = new long[1];
+    series.forEach((values, adder) -> sum[0] += adder.sum());
+    return sum[0];
+  }
+
+  /** The current value of every series. Reader side. */
+  public List<MetricPoint> points() {
+    return collect(System.currentTimeMillis()).points;
+  }
+
   @Override
   public MetricFamily collect(long nowMillis) {
     List<MetricPoint> points = new ArrayList<>();

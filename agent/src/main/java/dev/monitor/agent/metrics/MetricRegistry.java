@@ -12,10 +12,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class MetricRegistry {
 
   private final List<Instrument> instruments = new CopyOnWriteArrayList<>();
+  private final List<RecentIncrease> recent = new CopyOnWriteArrayList<>();
 
   public <T extends Instrument> T register(T instrument) {
     instruments.add(instrument);
     return instrument;
+  }
+
+  /** A last-minute rate of {@code total}, sampled at each harvest. */
+  public RecentIncrease recentIncrease(java.util.function.LongSupplier total) {
+    RecentIncrease increase = new RecentIncrease(total, System.currentTimeMillis());
+    recent.add(increase);
+    return increase;
   }
 
   /** Moves recorded values into reader-side state; run periodically so windows stay current. */
@@ -23,6 +31,9 @@ public final class MetricRegistry {
     long now = System.currentTimeMillis();
     for (Instrument instrument : instruments) {
       instrument.harvest(now);
+    }
+    for (RecentIncrease increase : recent) {
+      increase.sample(now);
     }
   }
 

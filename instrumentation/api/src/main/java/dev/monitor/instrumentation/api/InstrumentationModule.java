@@ -14,7 +14,8 @@ public interface InstrumentationModule {
 
   /**
    * Class names whose presence in a class loader says the library, in a version this module
-   * fits, is there. Checked once per class loader (a resource look-up, nothing is loaded); a
+   * fits, is there; {@code a.B|c.B} names alternatives, either of which will do (the
+   * {@code javax} and {@code jakarta} forms of one API). Checked once per class loader (a resource look-up, nothing is loaded); a
    * loader without them is skipped, so a version the advice does not fit is never touched.
    */
   List<String> landmarkClassNames();

@@ -1,6 +1,7 @@
 package dev.monitor.instrumentation.servlet.v3_0;
 
 import dev.monitor.bootstrap.HttpServerBridge;
+import dev.monitor.bootstrap.SocketBridge;
 import javax.servlet.DispatcherType;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
@@ -39,6 +40,12 @@ public final class ServletRequestAdvice {
     }
     long end = HttpServerBridge.leave();
     HttpServletRequest http = (HttpServletRequest) request;
+    int status = ((HttpServletResponse) response).getStatus();
+    // a WebSocket upgrade refused (403 origin, 404 no endpoint, 401 by a filter…); headers are
+    // read only on an error answer, never on the normal path
+    if (status >= 400 && "websocket".equalsIgnoreCase(http.getHeader("Upgrade"))) {
+      SocketBridge.webSocketUpgradeFailed(status);
+    }
     HttpServerBridge.exit(
         start,
         end,
@@ -46,7 +53,7 @@ public final class ServletRequestAdvice {
         http.getContextPath(),
         http.getRequestURI(),
         http.getAttribute(HttpServerBridge.SPRING_MVC_PATTERN),
-        ((HttpServletResponse) response).getStatus(),
+        status,
         thrown,
         thrown == null && http.isAsyncStarted() ? http.getAsyncContext() : null,
         response);

@@ -1,0 +1,21 @@
+package dev.monitor.agent.sockets;
+
+/** A Socket.IO server the application started: where it listens and whether it was stopped. */
+final class SocketIoServer {
+
+  final String implementation;
+  /** Null when the server listens on every interface. */
+  final String host;
+  final int port;
+  volatile boolean stopped;
+
+  SocketIoServer(String implementation, String host, int port) {
+    this.implementation = implementation;
+    this.host = host;
+    this.port = port;
+  }
+
+  String address() {
+    return (host == null ? "0.0.0.0" : host) + ":" + port;
+  }
+}
