@@ -40,6 +40,10 @@ public final class SocketBridge {
     recorder.socketIoHandshake(accepted, thrown);
   }
 
+  public static Object socketIoWrapInterceptor(Object interceptor) {
+    return recorder.socketIoWrapInterceptor(interceptor);
+  }
+
   public static void socketIoConnected(Object session, String namespace) {
     recorder.socketIoConnected(session, namespace);
   }

@@ -28,6 +28,12 @@ public interface SocketRecorder {
   void socketIoHandshake(boolean accepted, Throwable thrown);
 
   /**
+   * Wraps the application's handshake interceptor (engine.io-server) so that its refusals are
+   * counted; returns the interceptor itself when it cannot.
+   */
+  Object socketIoWrapInterceptor(Object interceptor);
+
+  /**
    * A client joined {@code namespace}. {@code session} identifies the client (its session id):
    * a library may report one join with two client objects.
    */
@@ -117,6 +123,11 @@ public interface SocketRecorder {
 
         @Override
         public void socketIoHandshake(boolean accepted, Throwable thrown) {}
+
+        @Override
+        public Object socketIoWrapInterceptor(Object interceptor) {
+          return interceptor;
+        }
 
         @Override
         public void socketIoConnected(Object session, String namespace) {}

@@ -159,11 +159,9 @@ public final class SocketIoMetrics {
       if (known == null) {
         return; // never seen connecting (or already counted): a second report changes nothing
       }
+      // the library's own reason (socket.io-server) or one the advice knows (netty-socketio)
       String mark = ThreadMarks.get();
-      String reason =
-          SocketBridge.CLIENT_DISCONNECT.equals(mark)
-              ? SocketBridge.CLIENT_DISCONNECT
-              : known.disconnectRequested ? SERVER_DISCONNECT : TRANSPORT_CLOSE;
+      String reason = mark != null ? mark : known.disconnectRequested ? SERVER_DISCONNECT : TRANSPORT_CLOSE;
       disconnections.series().get(known.namespace, reason).increment();
       active.series().get(known.namespace).decrement();
     } catch (RuntimeException e) {

@@ -15,7 +15,8 @@ final class SocketIoServer {
     this.port = port;
   }
 
+  /** host:port, or the implementation's name for a server inside a servlet container. */
   String address() {
-    return (host == null ? "0.0.0.0" : host) + ":" + port;
+    return port <= 0 ? implementation : (host == null ? "0.0.0.0" : host) + ":" + port;
   }
 }

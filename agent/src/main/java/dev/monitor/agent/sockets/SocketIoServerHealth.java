@@ -43,12 +43,12 @@ final class SocketIoServerHealth implements HealthCheck {
     details.put("activeConnections", activeConnections.getAsLong());
     if (server.stopped) {
       details.put("listening", false);
-      details.put("error", "the application stopped the server");
+      details.put("error", "the application stopped (shut down) the server");
       return HealthStatus.DOWN;
     }
     if (server.port <= 0) {
       details.put("listening", true);
-      details.put("note", "started on an ephemeral port; the port is not probed");
+      details.put("note", "served by the servlet container, or on an ephemeral port: the port is not probed");
       return HealthStatus.UP;
     }
     try (Socket socket = new Socket()) {

@@ -60,6 +60,11 @@ public final class SocketMetrics implements SocketRecorder {
   }
 
   @Override
+  public Object socketIoWrapInterceptor(Object interceptor) {
+    return HandshakeInterceptors.wrap(interceptor, socketIo);
+  }
+
+  @Override
   public void socketIoConnected(Object session, String namespace) {
     socketIo.connected(session, namespace);
   }

@@ -142,7 +142,8 @@ public final class WebSocketMetrics {
     }
     try {
       long nanos = System.nanoTime() - startNanos;
-      Throwable error = thrown != null ? thrown : state.handlerError;
+      // the innermost exception is the application's own; outer ones may wrap it
+      Throwable error = state.handlerError != null ? state.handlerError : thrown;
       state.handlerError = null;
       messages.series().get(SocketIoMetrics.RECEIVED, type).increment();
       duration.series().get(type, error == null ? null : error.getClass().getName()).record(nanos);

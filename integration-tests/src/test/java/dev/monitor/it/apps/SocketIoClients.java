@@ -57,7 +57,9 @@ public final class SocketIoClients {
       IO.Options options = new IO.Options();
       options.forceNew = true;
       options.reconnection = false;
-      options.transports = new String[] {"websocket"};
+      // refused ones over polling: a refused WebSocket handshake is a bare close to the client,
+      // which reports no connect error, while a refused polling handshake is an HTTP error
+      options.transports = new String[] {"good".equals(token) ? "websocket" : "polling"};
       options.query = "token=" + token;
       Socket socket = IO.socket(url, options);
       socket.on(Socket.EVENT_CONNECT, a -> {
