@@ -38,6 +38,31 @@ class Jdk25SmokeTest {
   }
 
   @Test
+  void socketServersAreCountedOnJava25() throws Exception {
+    String home = newJdk();
+    try (ChildJvm server = ChildJvm.builder("dev.monitor.it.apps.SocketIoApp").javaHome(home).start()) {
+      String port = server.app("/port").body().trim();
+      try (ChildJvm clients =
+          ChildJvm.builder("dev.monitor.it.apps.SocketIoClients").withoutAgent()
+              .property("socketio.url", "http://127.0.0.1:" + port).start()) {
+        assertEquals("connected 2", clients.app("/connect?n=2").body().trim());
+        assertEquals("acked 2", clients.app("/emit?event=message&n=1").body().trim());
+        Scrape s = server.scrape();
+        assertEquals(2, s.sum("socketio_server_connections_active"));
+        assertEquals(2, s.sum("socketio_server_events_total", "socketio_event", "message", "direction", "received"));
+      }
+    }
+    try (ChildJvm app = ChildJvm.builder("dev.monitor.it.apps.WebSocketTomcatApp").javaHome(home).start()) {
+      WsClient client = WsClient.connect("ws://localhost:" + app.appPort + "/ws/chat/smoke");
+      assertEquals("echo:hi", client.ask("hi"));
+      client.close(1000);
+      Scrape s = app.scrape();
+      assertEquals(1, s.sum("websocket_server_sessions_closed_total", "websocket_close_class", "normal"));
+      assertEquals(1, s.sum("websocket_server_messages_total", "direction", "sent"));
+    }
+  }
+
+  @Test
   void agentWorksOnJava25() throws Exception {
     String home = newJdk();
     try (ChildJvm app = ChildJvm.builder("dev.monitor.demo.DemoService").javaHome(home).start()) {
