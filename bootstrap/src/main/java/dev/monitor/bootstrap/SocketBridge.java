@@ -104,6 +104,10 @@ public final class SocketBridge {
     return recorder.webSocketMessageType(message);
   }
 
+  public static String webSocketMethodMessageType(String nameAndDescriptor) {
+    return recorder.webSocketMethodMessageType(nameAndDescriptor);
+  }
+
   public static boolean webSocketSendStarted() {
     return recorder.webSocketSendStarted();
   }

@@ -94,6 +94,13 @@ public interface SocketRecorder {
   String webSocketMessageType(Object message);
 
   /**
+   * The same, from the handling method itself: its name and descriptor
+   * ({@code @Advice.Origin("#m#d")}, a constant per call site), for an {@code @OnMessage} method
+   * (by its parameter types) or a container's dispatch method (by its name).
+   */
+  String webSocketMethodMessageType(String nameAndDescriptor);
+
+  /**
    * A send begins; returns whether it is the outermost one on this thread (a basic send calling
    * an async one is one message). Always paired with {@link #webSocketSent}.
    */
@@ -177,6 +184,11 @@ public interface SocketRecorder {
 
         @Override
         public String webSocketMessageType(Object message) {
+          return null;
+        }
+
+        @Override
+        public String webSocketMethodMessageType(String nameAndDescriptor) {
           return null;
         }
 

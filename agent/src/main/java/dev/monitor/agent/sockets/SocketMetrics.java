@@ -152,6 +152,11 @@ public final class SocketMetrics implements SocketRecorder {
   }
 
   @Override
+  public String webSocketMethodMessageType(String nameAndDescriptor) {
+    return MethodMessageTypes.of(nameAndDescriptor);
+  }
+
+  @Override
   public boolean webSocketSendStarted() {
     return webSocket.sendStarted();
   }

@@ -1,14 +1,12 @@
 package dev.monitor.instrumentation.websocket;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.monitor.bootstrap.SocketBridge;
 import dev.monitor.instrumentation.api.AdviceTarget;
 import dev.monitor.instrumentation.api.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -17,7 +15,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * methods (for containers that call them directly rather than through an {@code Endpoint}
  * wrapper, such as Jetty 9.4) and their {@code @OnMessage} methods, timed. Parameters come in any
  * order, so open, close and error hand all of them over (an array per session event, never per
- * message); a message method's type is decided here from its parameter types.
+ * message); a message method hands over its name and descriptor (a constant), from which the
+ * agent reads the message type once.
  */
 final class AnnotatedEndpointInstrumentation implements TypeInstrumentation {
 
@@ -33,31 +32,7 @@ final class AnnotatedEndpointInstrumentation implements TypeInstrumentation {
     target.applyAdvice(isAnnotatedWith(Names.either("OnOpen")), Open.class.getName());
     target.applyAdvice(isAnnotatedWith(Names.either("OnClose")), Close.class.getName());
     target.applyAdvice(isAnnotatedWith(Names.either("OnError")), Failure.class.getName());
-    ElementMatcher.Junction<MethodDescription> text = takesAny("java.lang.String", "java.io.Reader");
-    ElementMatcher.Junction<MethodDescription> binary = takesAny("java.nio.ByteBuffer", "byte[]", "java.io.InputStream");
-    ElementMatcher.Junction<MethodDescription> pong = takesAny("javax.websocket.PongMessage", "jakarta.websocket.PongMessage");
-    target.applyAdvice(ON_MESSAGE.and(text), TextMessage.class.getName());
-    target.applyAdvice(ON_MESSAGE.and(not(text)).and(binary), BinaryMessage.class.getName());
-    target.applyAdvice(ON_MESSAGE.and(pong), PongMessage.class.getName());
-    target.applyAdvice(ON_MESSAGE.and(not(text)).and(not(binary)).and(not(pong)), ObjectMessage.class.getName());
-  }
-
-  /** A method with a parameter of one of these types. */
-  private static ElementMatcher.Junction<MethodDescription> takesAny(String... typeNames) {
-    return new ElementMatcher.Junction.AbstractBase<MethodDescription>() {
-      @Override
-      public boolean matches(MethodDescription method) {
-        for (TypeDefinition type : method.getParameters().asTypeList()) {
-          String name = type.asErasure().getName();
-          for (String wanted : typeNames) {
-            if (name.equals(wanted) || ("[B".equals(name) && "byte[]".equals(wanted))) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-    };
+    target.applyAdvice(ON_MESSAGE, OnMessage.class.getName());
   }
 
   static final class Open {
@@ -87,8 +62,8 @@ final class AnnotatedEndpointInstrumentation implements TypeInstrumentation {
     }
   }
 
-  static final class TextMessage {
-    private TextMessage() {}
+  static final class OnMessage {
+    private OnMessage() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static long enter() {
@@ -96,50 +71,8 @@ final class AnnotatedEndpointInstrumentation implements TypeInstrumentation {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
-      SocketBridge.webSocketMessageHandled(start, "text", thrown);
-    }
-  }
-
-  static final class BinaryMessage {
-    private BinaryMessage() {}
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static long enter() {
-      return SocketBridge.webSocketMessageStarted();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
-      SocketBridge.webSocketMessageHandled(start, "binary", thrown);
-    }
-  }
-
-  static final class PongMessage {
-    private PongMessage() {}
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static long enter() {
-      return SocketBridge.webSocketMessageStarted();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
-      SocketBridge.webSocketMessageHandled(start, "pong", thrown);
-    }
-  }
-
-  static final class ObjectMessage {
-    private ObjectMessage() {}
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static long enter() {
-      return SocketBridge.webSocketMessageStarted();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
-      SocketBridge.webSocketMessageHandled(start, "object", thrown);
+    static void exit(@Advice.Enter long start, @Advice.Origin("#m#d") String method, @Advice.Thrown Throwable thrown) {
+      SocketBridge.webSocketMessageHandled(start, start == 0L ? null : SocketBridge.webSocketMethodMessageType(method), thrown);
     }
   }
 }

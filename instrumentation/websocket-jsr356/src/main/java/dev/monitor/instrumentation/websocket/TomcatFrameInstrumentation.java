@@ -28,14 +28,14 @@ final class TomcatFrameInstrumentation implements TypeInstrumentation {
   public void transform(AdviceTarget target) {
     target.applyAdvice(
         named("sendMessageText").and(takesArguments(1)).and(takesArgument(0, boolean.class)),
-        Text.class.getName());
+        Dispatch.class.getName());
     target.applyAdvice(
         named("sendMessageBinary").and(takesArguments(2)).and(takesArgument(1, boolean.class)),
-        Binary.class.getName());
+        Dispatch.class.getName());
   }
 
-  static final class Text {
-    private Text() {}
+  static final class Dispatch {
+    private Dispatch() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static long enter() {
@@ -43,22 +43,8 @@ final class TomcatFrameInstrumentation implements TypeInstrumentation {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
-      SocketBridge.webSocketMessageHandled(start, "text", thrown);
-    }
-  }
-
-  static final class Binary {
-    private Binary() {}
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static long enter() {
-      return SocketBridge.webSocketMessageStarted();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
-      SocketBridge.webSocketMessageHandled(start, "binary", thrown);
+    static void exit(@Advice.Enter long start, @Advice.Origin("#m#d") String method, @Advice.Thrown Throwable thrown) {
+      SocketBridge.webSocketMessageHandled(start, start == 0L ? null : SocketBridge.webSocketMethodMessageType(method), thrown);
     }
   }
 }
