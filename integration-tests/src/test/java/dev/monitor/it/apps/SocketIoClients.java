@@ -24,6 +24,22 @@ public final class SocketIoClients {
 
   private SocketIoClients() {}
 
+  /** websocket (refused ones over polling, see below), or polling for everything. */
+  private static final String TRANSPORT = System.getProperty("socketio.transport", "websocket");
+
+  /**
+   * One HTTP client for all the clients, allowed as many requests per host as there are clients:
+   * OkHttp's default of 5 would queue a sixth long-poll behind five that the server holds open.
+   */
+  private static final okhttp3.OkHttpClient HTTP = http();
+
+  private static okhttp3.OkHttpClient http() {
+    okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+    dispatcher.setMaxRequests(256);
+    dispatcher.setMaxRequestsPerHost(256);
+    return new okhttp3.OkHttpClient.Builder().dispatcher(dispatcher).build();
+  }
+
   public static void main(String[] args) throws Exception {
     String url = System.getProperty("socketio.url");
     ControlServer.start(
@@ -59,8 +75,10 @@ public final class SocketIoClients {
       options.reconnection = false;
       // refused ones over polling: a refused WebSocket handshake is a bare close to the client,
       // which reports no connect error, while a refused polling handshake is an HTTP error
-      options.transports = new String[] {"good".equals(token) ? "websocket" : "polling"};
+      options.transports = new String[] {"good".equals(token) ? TRANSPORT : "polling"};
       options.query = "token=" + token;
+      options.callFactory = HTTP;
+      options.webSocketFactory = HTTP;
       Socket socket = IO.socket(url, options);
       socket.on(Socket.EVENT_CONNECT, a -> {
         connected.incrementAndGet();
