@@ -54,6 +54,14 @@ abstract class SocketIoScenario {
     return "socketio:127.0.0.1:" + socketPort;
   }
 
+  /**
+   * socket.io-server sends DISCONNECT before it closes the socket itself, so the client's closing
+   * of its transport can win, and the library then reports (and the agent counts) transport close.
+   */
+  boolean serverDisconnectRacesTransportClose() {
+    return false;
+  }
+
   /** netty-socketio hands a handler's exception to its ExceptionListener; socket.io-server drops it. */
   boolean handlerErrorsVisible() {
     return true;
@@ -225,7 +233,13 @@ abstract class SocketIoScenario {
   void countsClientsTheServerDisconnectsAndEndsAtZero() throws Exception {
     assertEquals("kicked " + (CLIENTS - 4), run(app, "/kick"));
     Scrape scrape = awaitSum(0, ACTIVE, "socketio_namespace", "/");
-    assertEquals(CLIENTS - 4, scrape.sum(DISCONNECTIONS, "socketio_disconnect_reason", "server namespace disconnect"));
+    double server = scrape.sum(DISCONNECTIONS, "socketio_disconnect_reason", "server namespace disconnect");
+    if (serverDisconnectRacesTransportClose()) {
+      assertTrue(server >= 1, "at least one kick reported as such: " + server);
+      assertEquals(CLIENTS - 4, server + scrape.sum(DISCONNECTIONS, "socketio_disconnect_reason", "transport close"));
+    } else {
+      assertEquals(CLIENTS - 4, server);
+    }
     assertEquals(CLIENTS, scrape.sum(DISCONNECTIONS));
     assertEquals(CLIENTS, scrape.sum("socketio_server_connections_total"));
   }

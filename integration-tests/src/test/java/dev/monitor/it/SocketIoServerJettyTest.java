@@ -30,4 +30,9 @@ class SocketIoServerJettyTest extends SocketIoScenario {
   boolean handlerErrorsVisible() {
     return false;
   }
+
+  @Override
+  boolean serverDisconnectRacesTransportClose() {
+    return true;
+  }
 }

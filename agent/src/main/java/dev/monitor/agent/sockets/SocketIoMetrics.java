@@ -1,13 +1,14 @@
 package dev.monitor.agent.sockets;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.Counter;
 import dev.monitor.agent.metrics.LatencyHistogram;
+import dev.monitor.agent.metrics.MetricPoint;
 import dev.monitor.agent.metrics.MetricRegistry;
 import dev.monitor.agent.metrics.RecentIncrease;
 import dev.monitor.bootstrap.SocketBridge;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code socketio.server.*} instruments, fed by the netty-socketio and socket.io-server
@@ -102,8 +103,15 @@ public final class SocketIoMetrics {
     handshakeFailureRate = registry.recentIncrease(this::failedHandshakes);
   }
 
+  /** Handshakes with an error type. Reader side; creates no series. */
   public long failedHandshakes() {
-    return handshakes.total() - handshakes.series().get(null).sum();
+    long failed = 0;
+    for (MetricPoint p : handshakes.points()) {
+      if (p.attribute(ERROR_TYPE) != null) {
+        failed += (long) p.value;
+      }
+    }
+    return failed;
   }
 
   void handshake(boolean accepted, Throwable thrown) {
