@@ -19,6 +19,7 @@ import dev.monitor.agent.redis.RedisMetrics;
 import dev.monitor.agent.sockets.SocketMetrics;
 import dev.monitor.agent.jvm.JvmMetrics;
 import dev.monitor.agent.jvm.ProcessCpu;
+import dev.monitor.agent.otlp.OtlpExport;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.MetricRegistry;
 import dev.monitor.bootstrap.AdviceErrors;
@@ -107,10 +108,8 @@ final class AgentStarter {
         HARVEST_SECONDS, HARVEST_SECONDS, TimeUnit.SECONDS);
 
     if (settings.otlpEndpoint != null) {
-      // Placeholder until OTLP export lands (issue 6): say so instead of silently dropping data.
-      AgentLog.warn(
-          "monitor.otlp.endpoint=" + settings.otlpEndpoint
-              + " is set, but this build does not export OTLP yet; metrics are served on /metrics only");
+      // the OpenTelemetry SDK's classes load only here, and only when an endpoint is set
+      OtlpExport.start(settings, registry, service.resource, agentVersion);
     }
     AgentLog.info(
         "monitor " + agentVersion + " started for service '" + settings.serviceName + "' in "

@@ -168,6 +168,10 @@ final class ChildJvm implements AutoCloseable {
     return String.join(java.io.File.pathSeparator, entries);
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   /** Whether the child JVM ends on its own within {@code seconds}. */
   boolean exitsWithin(int seconds) throws InterruptedException {
     return process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS);

@@ -22,6 +22,12 @@ public final class Settings {
   public final String otlpProtocol;
   public final Duration otlpInterval;
   public final Map<String, String> otlpHeaders;
+  /** How long one export may take before it is abandoned. */
+  public final Duration otlpTimeout;
+  /** {@code gzip} or {@code none}. */
+  public final String otlpCompression;
+  /** {@code cumulative} or {@code delta} (counters and histograms; up-down counters stay cumulative). */
+  public final String otlpTemporality;
   public final Map<String, String> resourceAttributes;
   public final Duration slowQueryThreshold;
   public final int seriesLimit;
@@ -38,6 +44,9 @@ public final class Settings {
       String otlpProtocol,
       Duration otlpInterval,
       Map<String, String> otlpHeaders,
+      Duration otlpTimeout,
+      String otlpCompression,
+      String otlpTemporality,
       Map<String, String> resourceAttributes,
       Duration slowQueryThreshold,
       int seriesLimit,
@@ -52,6 +61,9 @@ public final class Settings {
     this.otlpProtocol = otlpProtocol;
     this.otlpInterval = otlpInterval;
     this.otlpHeaders = otlpHeaders;
+    this.otlpTimeout = otlpTimeout;
+    this.otlpCompression = otlpCompression;
+    this.otlpTemporality = otlpTemporality;
     this.resourceAttributes = resourceAttributes;
     this.slowQueryThreshold = slowQueryThreshold;
     this.seriesLimit = seriesLimit;

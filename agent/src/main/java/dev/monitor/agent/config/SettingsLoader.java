@@ -43,6 +43,9 @@ public final class SettingsLoader {
           "otlp.protocol",
           "otlp.interval",
           "otlp.headers",
+          "otlp.timeout",
+          "otlp.compression",
+          "otlp.temporality",
           "resource.attributes",
           "db.slow-query-threshold",
           "metrics.series-limit");
@@ -55,6 +58,8 @@ public final class SettingsLoader {
     OTEL_ALIASES.put("otlp.endpoint", "otel.exporter.otlp.endpoint");
     OTEL_ALIASES.put("otlp.protocol", "otel.exporter.otlp.protocol");
     OTEL_ALIASES.put("otlp.headers", "otel.exporter.otlp.headers");
+    OTEL_ALIASES.put("otlp.compression", "otel.exporter.otlp.compression");
+    OTEL_ALIASES.put("otlp.temporality", "otel.exporter.otlp.metrics.temporality.preference");
     OTEL_ALIASES.put("resource.attributes", "otel.resource.attributes");
   }
 
@@ -103,6 +108,8 @@ public final class SettingsLoader {
       warnBad("otlp.protocol", protocol, "http/protobuf or grpc", "http/protobuf");
       protocol = "http/protobuf";
     }
+    String compression = oneOf("otlp.compression", "gzip", "gzip", "none");
+    String temporality = oneOf("otlp.temporality", "cumulative", "cumulative", "delta");
     return new Settings(
         serviceName,
         serviceVersion,
@@ -113,6 +120,9 @@ public final class SettingsLoader {
         protocol,
         duration("otlp.interval", Duration.ofSeconds(30)),
         keyValues("otlp.headers"),
+        duration("otlp.timeout", Duration.ofSeconds(10)),
+        compression,
+        temporality,
         keyValues("resource.attributes"),
         duration("db.slow-query-threshold", Duration.ofMillis(100)),
         positiveInt("metrics.series-limit", DEFAULT_SERIES_LIMIT),
@@ -143,6 +153,21 @@ public final class SettingsLoader {
   private String text(String key, String fallback) {
     String value = raw(key);
     return value == null ? fallback : value;
+  }
+
+  /** One of {@code allowed} (case-insensitive), or the fallback with a warning. */
+  private String oneOf(String key, String fallback, String... allowed) {
+    String value = raw(key);
+    if (value == null) {
+      return fallback;
+    }
+    for (String a : allowed) {
+      if (a.equalsIgnoreCase(value.trim())) {
+        return a;
+      }
+    }
+    warnBad(key, value, String.join(" or ", allowed), fallback);
+    return fallback;
   }
 
   private boolean bool(String key, boolean fallback) {
