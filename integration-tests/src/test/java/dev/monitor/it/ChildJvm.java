@@ -168,6 +168,15 @@ final class ChildJvm implements AutoCloseable {
     return String.join(java.io.File.pathSeparator, entries);
   }
 
+  /** Whether the output so far contains {@code text}; false when it cannot be read. */
+  boolean outputContains(String text) {
+    try {
+      return output().contains(text);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   long pid() {
     return process.pid();
   }

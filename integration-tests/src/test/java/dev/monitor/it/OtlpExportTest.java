@@ -186,6 +186,24 @@ class OtlpExportTest {
     assertEquals(2, occurrences(app.output(), "failed ("), app.output());
   }
 
+  @Test
+  @Order(50)
+  void aCollectorAnsweringGarbageOrSlowlyNeverTouchesRequests() throws Exception {
+    receiver.mode = OtlpReceiver.Mode.GARBAGE;
+    assertEquals(200, app.app("/api/users/1").statusCode());
+    await(() -> usersPoint(26), "an export while the collector answers garbage");
+    assertEquals(2, occurrences(app.output(), "failed ("), "a 200 with a body that is not a response is still delivered");
+    receiver.mode = OtlpReceiver.Mode.SLOW;
+    for (int i = 0; i < 10; i++) {
+      assertEquals(200, app.app("/api/users/1").statusCode());
+      Thread.sleep(100);
+    }
+    awaitLog("failed (", 3); // the 500 ms timeout gives up on each slow answer; one warning
+    receiver.mode = OtlpReceiver.Mode.OK;
+    await(() -> usersPoint(36), "every request exported once the collector is quick again");
+    awaitLog("works again", 3);
+  }
+
   /** Waits until the agent's log says {@code part} exactly {@code times} times (and not more). */
   void awaitLog(String part, int times) throws Exception {
     await(() -> {

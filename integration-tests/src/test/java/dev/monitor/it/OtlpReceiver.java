@@ -18,9 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
 
 /**
- * An OTLP/HTTP receiver for tests: {@code POST /v1/metrics} bodies parsed with the official
- * {@code io.opentelemetry.proto} classes (gzip or not), kept in order with their headers. It can
- * answer 503, or garbage, and be stopped and started again on the same port.
+ * An OTLP receiver for tests, over HTTP ({@code POST /v1/metrics}, bodies parsed with the official
+ * {@code io.opentelemetry.proto} classes, gzip or not) or over gRPC (a grpc-java server running
+ * the proto jar's {@code MetricsService}); requests are kept in order with their headers. It can
+ * refuse (503, or gRPC UNAVAILABLE), answer garbage (HTTP), and be stopped and started again on
+ * the same port.
  */
 final class OtlpReceiver implements AutoCloseable {
 
@@ -28,7 +30,9 @@ final class OtlpReceiver implements AutoCloseable {
   enum Mode {
     OK,
     UNAVAILABLE,
-    GARBAGE
+    GARBAGE,
+    /** Answers after 3 s: slower than the agent's export timeout in the tests. */
+    SLOW
   }
 
   /** One export as received. */
@@ -46,9 +50,21 @@ final class OtlpReceiver implements AutoCloseable {
   volatile Mode mode = Mode.OK;
   private volatile int port;
   private HttpServer server;
+  private final boolean grpc;
+  private io.grpc.Server grpcServer;
+
+  private OtlpReceiver(boolean grpc) {
+    this.grpc = grpc;
+  }
 
   static OtlpReceiver started() throws IOException {
-    OtlpReceiver receiver = new OtlpReceiver();
+    OtlpReceiver receiver = new OtlpReceiver(false);
+    receiver.start(0);
+    return receiver;
+  }
+
+  static OtlpReceiver startedGrpc() throws IOException {
+    OtlpReceiver receiver = new OtlpReceiver(true);
     receiver.start(0);
     return receiver;
   }
@@ -62,6 +78,11 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   synchronized void start(int onPort) throws IOException {
+    if (grpc) {
+      grpcServer = OtlpGrpcService.server(onPort, this);
+      port = grpcServer.getPort();
+      return;
+    }
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 50);
     server.createContext(
         "/v1/metrics",
@@ -74,6 +95,13 @@ final class OtlpReceiver implements AutoCloseable {
             Map<String, String> headers = new ConcurrentHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
             Mode now = mode;
+            if (now == Mode.SLOW) {
+              try {
+                Thread.sleep(3_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
             if (now == Mode.UNAVAILABLE) {
               exchange.sendResponseHeaders(503, -1);
               return;
@@ -90,11 +118,21 @@ final class OtlpReceiver implements AutoCloseable {
             exchange.close();
           }
         });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
     port = server.getAddress().getPort();
   }
 
   synchronized void stop() {
+    if (grpcServer != null) {
+      grpcServer.shutdownNow();
+      try {
+        grpcServer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      grpcServer = null;
+    }
     if (server != null) {
       server.stop(0);
       server = null;

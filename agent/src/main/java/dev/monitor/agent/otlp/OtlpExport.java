@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * OTLP export of every metric, with the OpenTelemetry SDK (shaded): a periodic reader every
  * {@code monitor.otlp.interval} asks {@link MetricBridge} for the core's metrics and hands them to
- * the OTLP exporter on its own daemon thread, so a request thread never waits for a collector.
+ * the OTLP exporter (HTTP/protobuf through the JDK's HttpClient, or gRPC through
+ * {@link GrpcMetricExporter}) on its own daemon thread, so a request thread never waits for a collector.
  * Nothing of the SDK is loaded unless an endpoint is set. On JVM shutdown the last interval is
  * flushed within {@link #SHUTDOWN_SECONDS}.
  */
@@ -53,17 +54,16 @@ public final class OtlpExport {
             "monitor.otlp.endpoint=" + endpoint + " is not an http:// or https:// URL; metrics are not exported");
         return null;
       }
-      if ("grpc".equals(settings.otlpProtocol)) {
-        // Placeholder until the gRPC sender lands (issue 6, second part): say so rather than
-        // send HTTP to a gRPC port.
-        AgentLog.warn(
-            "monitor.otlp.protocol=grpc is not supported by this build yet; set it to http/protobuf"
-                + " (the collector's port 4318) to export; metrics are not exported");
-        return null;
-      }
       quietSdkLogging();
-      String url = metricsUrl(endpoint);
-      ReportingExporter exporter = new ReportingExporter(httpExporter(settings, url), url);
+      boolean grpc = "grpc".equals(settings.otlpProtocol);
+      String url = grpc ? endpoint : metricsUrl(endpoint);
+      MetricExporter transport =
+          grpc
+              ? new GrpcMetricExporter(
+                  endpoint, settings.otlpHeaders, "gzip".equals(settings.otlpCompression),
+                  (int) Math.min(Integer.MAX_VALUE, settings.otlpTimeout.toMillis()))
+              : httpExporter(settings, url);
+      ReportingExporter exporter = new ReportingExporter(transport, url);
       long startNanos = System.currentTimeMillis() * 1_000_000L;
       PeriodicMetricReader reader =
           PeriodicMetricReader.builder(exporter)
@@ -81,7 +81,7 @@ public final class OtlpExport {
       Runtime.getRuntime().addShutdownHook(new Thread(export::shutdown, "monitor-otlp-shutdown"));
       AgentLog.info(
           "exporting metrics to " + url + " every " + settings.otlpInterval.toMillis() / 1000.0 + " s"
-              + " (" + settings.otlpTemporality + ", " + settings.otlpCompression + ")");
+              + " (" + settings.otlpProtocol + ", " + settings.otlpTemporality + ", " + settings.otlpCompression + ")");
       return export;
     } catch (RuntimeException | LinkageError e) {
       AgentLog.warn("OTLP export cannot start; metrics are served on /metrics only", e);

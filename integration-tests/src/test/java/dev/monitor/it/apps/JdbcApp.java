@@ -59,6 +59,8 @@ public final class JdbcApp {
       StringBuilder out = new StringBuilder();
       if (op.equals("hold")) {
         out.append(hold(times, Long.parseLong(q.getOrDefault("ms", "2000"))));
+      } else if (op.equals("tables")) {
+        out.append(tables(times));
       } else {
         for (int i = 0; i < times; i++) {
           out.append(run(op)).append('\n');
@@ -73,6 +75,17 @@ public final class JdbcApp {
     try (OutputStream os = exchange.getResponseBody()) {
       os.write(body);
     }
+  }
+
+  /** Creates and reads n tables, so the agent holds two series per table (a wide export). */
+  private String tables(int n) throws SQLException {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      for (int i = 0; i < n; i++) {
+        s.execute("CREATE TABLE IF NOT EXISTS wide_" + i + " (id INT)");
+        s.executeQuery("SELECT id FROM wide_" + i).close();
+      }
+    }
+    return "tables " + n;
   }
 
   /** Runs one named operation; an SQLException is answered as "error class sqlstate". */
