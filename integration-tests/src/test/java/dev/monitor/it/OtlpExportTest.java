@@ -70,19 +70,8 @@ class OtlpExportTest {
     throw new AssertionError("timed out waiting for " + what);
   }
 
-  /** The data point of the users route with status 200 in the latest export, if its count is n. */
   HistogramDataPoint usersPoint(long count) {
-    Metric metric = receiver.latest(DURATION);
-    if (metric == null) {
-      return null;
-    }
-    for (HistogramDataPoint p : metric.getHistogram().getDataPointsList()) {
-      Map<String, String> a = attributes(p.getAttributesList());
-      if (USERS.equals(a.get("http.route")) && "200".equals(a.get("http.response.status_code")) && p.getCount() == count) {
-        return p;
-      }
-    }
-    return null;
+    return receiver.routePoint(OtlpExportTest.USERS, count);
   }
 
   static Map<String, String> attributes(java.util.List<KeyValue> list) {

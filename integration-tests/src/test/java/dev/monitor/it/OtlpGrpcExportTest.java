@@ -47,17 +47,9 @@ class OtlpGrpcExportTest {
   }
 
   HistogramDataPoint usersPoint(long count) {
-    io.opentelemetry.proto.metrics.v1.Metric metric = receiver.latest(OtlpExportTest.DURATION);
-    if (metric == null) {
-      return null;
-    }
-    for (HistogramDataPoint p : metric.getHistogram().getDataPointsList()) {
-      if (OtlpExportTest.USERS.equals(OtlpExportTest.attributes(p.getAttributesList()).get("http.route")) && p.getCount() == count) {
-        return p;
-      }
-    }
-    return null;
+    return receiver.routePoint(OtlpExportTest.USERS, count);
   }
+
 
   @Test
   @Order(10)

@@ -156,6 +156,24 @@ final class OtlpReceiver implements AutoCloseable {
     return null;
   }
 
+  /**
+   * In the latest export of {@code http.server.request.duration}, the point of {@code route}
+   * (status 200) whose count is {@code count}; null until there is one.
+   */
+  io.opentelemetry.proto.metrics.v1.HistogramDataPoint routePoint(String route, long count) {
+    Metric metric = latest("http.server.request.duration");
+    if (metric == null) {
+      return null;
+    }
+    for (io.opentelemetry.proto.metrics.v1.HistogramDataPoint p : metric.getHistogram().getDataPointsList()) {
+      Map<String, String> a = OtlpExportTest.attributes(p.getAttributesList());
+      if (route.equals(a.get("http.route")) && "200".equals(a.get("http.response.status_code")) && p.getCount() == count) {
+        return p;
+      }
+    }
+    return null;
+  }
+
   @Override
   public void close() {
     stop();
