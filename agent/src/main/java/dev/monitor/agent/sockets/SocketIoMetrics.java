@@ -50,11 +50,9 @@ public final class SocketIoMetrics {
   public final RecentIncrease eventRate;
   public final RecentIncrease handshakeRate;
   public final RecentIncrease handshakeFailureRate;
-  final SocketIoServers servers;
   private final Map<SocketIoSessionKey, SocketIoClient> clients = new ConcurrentHashMap<>();
 
-  SocketIoMetrics(MetricRegistry registry, int seriesLimit, SocketIoServers servers) {
-    this.servers = servers;
+  SocketIoMetrics(MetricRegistry registry, int seriesLimit) {
     String[] byNamespace = {NAMESPACE};
     active =
         registry.register(

@@ -3,6 +3,7 @@ package dev.monitor.agent.sockets;
 import dev.monitor.agent.health.HealthCheck;
 import dev.monitor.agent.identity.ConcurrentWeakIdentityMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The Socket.IO servers the application started, one health check each. Thread-safe; start and
@@ -12,14 +13,12 @@ final class SocketIoServers {
 
   private final ConcurrentWeakIdentityMap<Object, SocketIoServer> servers = new ConcurrentWeakIdentityMap<>();
   private final Consumer<HealthCheck> onAdded;
-  private SocketIoMetrics metrics;
+  /** Clients connected now, across every Socket.IO server of the JVM (read by the checks). */
+  private final LongSupplier activeConnections;
 
-  SocketIoServers(Consumer<HealthCheck> onAdded) {
+  SocketIoServers(Consumer<HealthCheck> onAdded, LongSupplier activeConnections) {
     this.onAdded = onAdded;
-  }
-
-  void bind(SocketIoMetrics metrics) {
-    this.metrics = metrics;
+    this.activeConnections = activeConnections;
   }
 
   synchronized void started(Object server, String implementation, String host, int port) {
@@ -31,7 +30,7 @@ final class SocketIoServers {
     String bound = host == null || host.isEmpty() || "0.0.0.0".equals(host) || "::".equals(host) ? null : host;
     SocketIoServer added = new SocketIoServer(implementation, bound, port);
     servers.put(server, added);
-    onAdded.accept(new SocketIoServerHealth(added, () -> metrics == null ? 0 : metrics.active.total()));
+    onAdded.accept(new SocketIoServerHealth(added, activeConnections));
   }
 
   void stopped(Object server) {

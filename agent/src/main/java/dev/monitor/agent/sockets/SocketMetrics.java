@@ -16,10 +16,9 @@ public final class SocketMetrics implements SocketRecorder {
   private final SocketIoServers servers;
 
   public SocketMetrics(MetricRegistry registry, int seriesLimit, Consumer<HealthCheck> onServerAdded) {
-    this.servers = new SocketIoServers(onServerAdded);
-    this.socketIo = new SocketIoMetrics(registry, seriesLimit, servers);
+    this.socketIo = new SocketIoMetrics(registry, seriesLimit);
     this.webSocket = new WebSocketMetrics(registry, seriesLimit);
-    servers.bind(socketIo);
+    this.servers = new SocketIoServers(onServerAdded, socketIo.active::total);
   }
 
   public SocketIoMetrics socketIo() {

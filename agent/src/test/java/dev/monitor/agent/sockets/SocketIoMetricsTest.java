@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SocketIoMetricsTest {
 
   private final MetricRegistry registry = new MetricRegistry();
-  private final SocketIoMetrics metrics = new SocketIoMetrics(registry, 100, new SocketIoServers(check -> {}));
+  private final SocketIoMetrics metrics = new SocketIoMetrics(registry, 100);
 
   @Test
   void countsAJoinReportedTwiceOnceAndTheDefaultNamespaceAsSlash() {
