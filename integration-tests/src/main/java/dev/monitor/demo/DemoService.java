@@ -10,11 +10,12 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * A small web service on embedded Tomcat 10.1 (jakarta.servlet) with an H2 database behind a
- * HikariCP pool, that knows nothing of the agent:
+ * HikariCP pool and a Redis cache through a Jedis pool, that knows nothing of the agent:
  * run it with {@code -javaagent:agent/target/monitor.jar} and watch it on port 9464.
  *
  * <p>Settings: {@code demo.port} (8080; 0 picks a free port), {@code demo.selfTraffic} (true: it
- * calls its own endpoints at start and then once a second, so the numbers move at once).
+ * calls its own endpoints at start and then once a second, so the numbers move at once),
+ * {@code demo.redis} (embedded: a redis-server it starts itself; host:port; none).
  */
 public final class DemoService {
 
@@ -41,6 +42,7 @@ public final class DemoService {
     javax.sql.DataSource db = DemoDatabase.start();
     add(context, "dbUsers", new DemoServlets.DbUsers(db), "/api/db/users/*");
     add(context, "dbReport", new DemoServlets.DbReport(db), "/api/db/report");
+    add(context, "cacheUsers", new DemoServlets.CachedUsers(DemoRedis.start(), db), "/api/cache/users/*");
     // Like Spring's DispatcherServlet at "/": unknown paths are answered 404 by a servlet.
     add(context, "notFound", new DemoServlets.NotFound(), "/");
 

@@ -56,6 +56,36 @@ final class DemoServlets {
     }
   }
 
+  /** GET /api/cache/users/{id}: the user through the Redis cache (cache-aside over the database). */
+  static final class CachedUsers extends HttpServlet {
+    private final redis.clients.jedis.JedisPool cache;
+    private final javax.sql.DataSource db;
+
+    CachedUsers(redis.clients.jedis.JedisPool cache, javax.sql.DataSource db) {
+      this.cache = cache;
+      this.db = db;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      if (cache == null) {
+        text(resp, 503, "no cache: the demo runs with demo.redis=none");
+        return;
+      }
+      String path = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+      try {
+        String name = DemoRedis.userName(cache, db, Integer.parseInt(path));
+        text(resp, name == null ? 404 : 200, name == null ? "no such user" : name);
+      } catch (NumberFormatException e) {
+        text(resp, 400, "the id must be a number");
+      } catch (java.sql.SQLException e) {
+        text(resp, 503, "database error " + e.getSQLState());
+      } catch (redis.clients.jedis.exceptions.JedisException e) {
+        text(resp, 503, "cache error " + e.getClass().getSimpleName());
+      }
+    }
+  }
+
   /** GET /api/db/report?ms=150: a query that takes ms in the database (a slow query). */
   static final class DbReport extends HttpServlet {
     private final javax.sql.DataSource db;

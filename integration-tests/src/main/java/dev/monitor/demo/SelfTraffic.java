@@ -11,7 +11,8 @@ final class SelfTraffic {
   private static final String[] PATHS = {
     "/api/hello", "/api/hello", "/api/hello", "/api/users/42", "/api/users/7", "/api/slow?ms=120",
     "/api/async?ms=50", "/api/limited", "/api/fail", "/api/forward", "/api/db/users/42",
-    "/api/db/users/7", "/api/db/report?ms=150"
+    "/api/db/users/7", "/api/db/report?ms=150",
+    "/api/cache/users/42", "/api/cache/users/42"
   };
 
   private SelfTraffic() {}

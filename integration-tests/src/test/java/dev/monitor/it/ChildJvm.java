@@ -59,6 +59,7 @@ final class ChildJvm implements AutoCloseable {
       properties.put("monitor.http.port", "0");
       properties.put("demo.port", "0");
       properties.put("demo.selfTraffic", "false");
+      properties.put("demo.redis", "none");
     }
 
     Builder javaHome(String home) {

@@ -1,0 +1,93 @@
+package dev.monitor.benchmarks.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The comparison's Markdown: medians per contender, ratios to no agent, and the targets. */
+final class Report {
+
+  private final Map<Contender, List<Map<String, Double>>> results;
+  private final Settings settings;
+
+  Report(Map<Contender, List<Map<String, Double>>> results, Settings settings) {
+    this.results = results;
+    this.settings = settings;
+  }
+
+  private double m(Contender c, String key) {
+    return ServiceComparison.median(results.get(c), key);
+  }
+
+  String markdown(String date) throws IOException {
+    StringBuilder b = new StringBuilder();
+    int cores = Runtime.getRuntime().availableProcessors();
+    b.append(String.format(Locale.ROOT,
+        "Run %s on %d cores, JDK %s, -Xmx%s; medians of %d alternating rounds; %d connections,"
+            + " %.0f s per endpoint after %.0f s of warm-up.%n%n",
+        date, cores, System.getProperty("java.version"), settings.heap, settings.rounds,
+        settings.concurrency, settings.seconds, settings.warmupSeconds));
+    b.append("| figure | no agent | monitor agent | ratio | OpenTelemetry agent | ratio |\n");
+    b.append("|---|---:|---:|---:|---:|---:|\n");
+    row(b, "startup to first 200 (ms)", "startup.ms", "%.0f");
+    for (String[] e : Trial.ENDPOINTS) {
+      String label = e[0].equals("db") ? "DB endpoint" : e[0].equals("cache") ? "Redis endpoint" : "no-I/O endpoint";
+      row(b, label + " " + e[1] + (e[1].endsWith("/") ? "{id}" : "") + " (req/s)", e[0] + ".rps", "%.0f");
+      row(b, label + " p50 (ms)", e[0] + ".p50", "%.3f");
+      row(b, label + " p99 (ms)", e[0] + ".p99", "%.3f");
+      row(b, label + " CPU per request (µs)", e[0] + ".cpu", "%.0f");
+    }
+    row(b, "resident memory after load (MiB)", "rss.mib", "%.0f");
+    row(b, "threads", "threads", "%.0f");
+    row(b, "allocation under load (MiB/s)", "alloc.mbps", "%.1f");
+    row(b, "allocation per request (KiB)", "alloc.kb", "%.2f");
+    row(b, "samples on the agent's /metrics", "series", "%.0f");
+    long monitorJar = Files.size(settings.monitorJar);
+    long otelJar = Files.size(settings.otelJar);
+    b.append(String.format(Locale.ROOT, "| agent jar (bytes) | | %,d | | %,d | |%n", monitorJar, otelJar));
+    b.append('\n');
+    targets(b, monitorJar, otelJar);
+    return b.toString();
+  }
+
+  private void row(StringBuilder b, String label, String key, String format) {
+    double base = m(Contender.NO_AGENT, key);
+    b.append("| ").append(label).append(" | ").append(String.format(Locale.ROOT, format, base));
+    for (Contender c : new Contender[] {Contender.MONITOR, Contender.OTEL}) {
+      double v = m(c, key);
+      b.append(" | ").append(String.format(Locale.ROOT, format, v)).append(" | ");
+      b.append(base == 0 ? "" : String.format(Locale.ROOT, "%.2f", v / base));
+    }
+    b.append(" |\n");
+  }
+
+  private void targets(StringBuilder b, long monitorJar, long otelJar) {
+    double start0 = m(Contender.NO_AGENT, "startup.ms");
+    double addedMonitor = m(Contender.MONITOR, "startup.ms") - start0;
+    double addedOtel = m(Contender.OTEL, "startup.ms") - start0;
+    double rss0 = m(Contender.NO_AGENT, "rss.mib");
+    double rssMonitor = m(Contender.MONITOR, "rss.mib") - rss0;
+    double rssOtel = m(Contender.OTEL, "rss.mib") - rss0;
+    b.append("| target | figure | met |\n|---|---|---|\n");
+    target(b, "added startup at most 1/5 of OpenTelemetry's",
+        String.format(Locale.ROOT, "%.0f ms vs %.0f ms (%.2f)", addedMonitor, addedOtel, addedMonitor / addedOtel),
+        addedMonitor <= addedOtel / 5);
+    for (String endpoint : new String[] {"db", "hello"}) {
+      double rps = m(Contender.MONITOR, endpoint + ".rps") / m(Contender.NO_AGENT, endpoint + ".rps");
+      double p99 = m(Contender.MONITOR, endpoint + ".p99") / m(Contender.NO_AGENT, endpoint + ".p99");
+      target(b, endpoint + " throughput at least 97%", String.format(Locale.ROOT, "%.1f%%", rps * 100), rps >= 0.97);
+      target(b, endpoint + " p99 at most 1.25x", String.format(Locale.ROOT, "%.2fx", p99), p99 <= 1.25);
+    }
+    target(b, "added resident memory at most 1/2 of OpenTelemetry's",
+        String.format(Locale.ROOT, "%.0f MiB vs %.0f MiB (%.2f)", rssMonitor, rssOtel, rssMonitor / rssOtel),
+        rssMonitor <= rssOtel / 2);
+    target(b, "jar at most 1/3 of OpenTelemetry's",
+        String.format(Locale.ROOT, "%.2f", (double) monitorJar / otelJar), monitorJar * 3 <= otelJar);
+  }
+
+  private static void target(StringBuilder b, String what, String figure, boolean met) {
+    b.append("| ").append(what).append(" | ").append(figure).append(" | ").append(met ? "yes" : "**no**").append(" |\n");
+  }
+}

@@ -1,0 +1,146 @@
+package dev.monitor.benchmarks.service;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of the demo service under one contender: start it, time the first 200, warm it up,
+ * load each endpoint in turn, read its memory, threads and allocation, stop it. Every figure
+ * lands in {@link #figures} under a {@link Figure}.
+ */
+final class Trial {
+
+  /** The endpoints loaded, in order: a database read, a Redis read, and one with no I/O. */
+  static final String[][] ENDPOINTS = {
+    {"db", "/api/db/users/"}, {"cache", "/api/cache/users/"}, {"hello", "/api/hello"}
+  };
+
+  final Contender contender;
+  final Map<String, Double> figures = new LinkedHashMap<>();
+
+  private final Settings settings;
+
+  Trial(Contender contender, Settings settings) {
+    this.contender = contender;
+    this.settings = settings;
+  }
+
+  void run(int round) throws Exception {
+    int port = freePort();
+    int metricsPort = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Paths.java());
+    command.add("-Xmx" + settings.heap);
+    command.addAll(contender.jvmArguments(settings.monitorJar, settings.otelJar, metricsPort));
+    command.add("-Ddemo.port=" + port);
+    command.add("-Ddemo.selfTraffic=false");
+    command.add("-Ddemo.redis=127.0.0.1:" + settings.redisPort);
+    command.add("-jar");
+    command.add(settings.demoJar.toString());
+    Path log = settings.logs.resolve(contender.name().toLowerCase() + "-" + round + ".log");
+    long begin = System.nanoTime();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try (ProcessProbe probe = new ProcessProbe(process.pid())) {
+      figures.put("startup.ms", awaitFirst200(process, port, begin, log));
+      for (double left = settings.warmupSeconds; left > 0; left -= settings.seconds) {
+        for (String[] e : ENDPOINTS) {
+          load(port, e[1], Math.min(left, settings.seconds) / ENDPOINTS.length);
+        }
+      }
+      for (String[] e : ENDPOINTS) {
+        double cpuBefore = probe.cpuSeconds();
+        HttpLoad.Result r = load(port, e[1], settings.seconds);
+        double cpu = probe.cpuSeconds() - cpuBefore;
+        if (r.failures > 0) {
+          throw new IllegalStateException(
+              contender.title + ": " + r.failures + " failed requests on " + e[1] + "; see " + log);
+        }
+        figures.put(e[0] + ".rps", r.perSecond());
+        figures.put(e[0] + ".p50", r.p50Millis());
+        figures.put(e[0] + ".p99", r.p99Millis());
+        figures.put(e[0] + ".cpu", cpu / r.requests * 1e6);
+      }
+      figures.put("rss.mib", probe.residentBytes() / 1048576.0);
+      figures.put("threads", (double) probe.threadCount());
+      figures.put("series", (double) exposedSeries(metricsPort));
+      long allocatedBefore = probe.allocatedBytes();
+      long start = System.nanoTime();
+      long requests = 0;
+      for (String[] e : new String[][] {ENDPOINTS[0], ENDPOINTS[2]}) {
+        requests += load(port, e[1], settings.allocationSeconds / 2).requests;
+      }
+      double allocated = probe.allocatedBytes() - allocatedBefore;
+      figures.put("alloc.mbps", allocated / ((System.nanoTime() - start) / 1e9) / 1048576.0);
+      figures.put("alloc.kb", allocated / requests / 1024.0);
+    } finally {
+      process.destroy();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  private HttpLoad.Result load(int port, String path, double seconds) throws InterruptedException {
+    boolean withId = path.endsWith("/");
+    return HttpLoad.run(
+        port, settings.concurrency, seconds, i -> withId ? path + (Math.floorMod(i, 100) + 1) : path);
+  }
+
+  private static double awaitFirst200(Process process, int port, long begin, Path log)
+      throws InterruptedException {
+    long deadline = begin + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (HttpLoad.status(port, "/api/hello") == 200) {
+        return (System.nanoTime() - begin) / 1e6;
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the demo exited with " + process.exitValue() + "; see " + log);
+      }
+      Thread.sleep(5);
+    }
+    throw new IllegalStateException("no 200 from the demo within 120 s; see " + log);
+  }
+
+  /**
+   * How many samples the agent's Prometheus page serves (0 without an agent): a check that the
+   * agent really records, read after memory and threads so the scrape does not count.
+   */
+  private int exposedSeries(int metricsPort) throws IOException {
+    if (contender.metricsPath() == null) {
+      return 0;
+    }
+    java.net.HttpURLConnection c =
+        (java.net.HttpURLConnection)
+            new java.net.URL("http://127.0.0.1:" + metricsPort + contender.metricsPath()).openConnection();
+    int samples = 0;
+    try (java.io.BufferedReader in =
+        new java.io.BufferedReader(new java.io.InputStreamReader(c.getInputStream()))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (!line.isEmpty() && !line.startsWith("#")) {
+          samples++;
+        }
+      }
+    }
+    return samples;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** The java launcher of the JVM running the comparison, so all three run on the same JDK. */
+  static final class Paths {
+    static String java() {
+      return java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+  }
+}
