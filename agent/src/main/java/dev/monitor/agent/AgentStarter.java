@@ -63,7 +63,6 @@ final class AgentStarter {
 
     MetricRegistry registry = new MetricRegistry();
     HttpServerMetrics http = new HttpServerMetrics(registry, settings.seriesLimit);
-    JvmMetrics.register(registry, settings.seriesLimit);
     HttpServerBridge.install(http);
     HealthChecks health = new HealthChecks(HEALTH_CACHE_MILLIS, HEALTH_TIMEOUT_MILLIS);
     DbClientMetrics db = new DbClientMetrics(registry, settings.seriesLimit);
@@ -77,43 +76,70 @@ final class AgentStarter {
 
     List<InstrumentationStatus> statuses =
         InstrumentationInstaller.install(instrumentation, modules, settings, attached);
-
-    ProcessCpu cpu = ProcessCpu.create();
-    health.register(new ThreadCheck());
-    health.register(new MemoryCheck());
-    health.register(new CpuCheck(cpu));
-    health.register(new DiskCheck());
-
-    ServiceInfo service =
-        new ServiceInfo(settings.serviceName, settings.serviceVersion, agentVersion, settings.resourceAttributes);
-    if (settings.httpEnabled) {
-      MonitorHttpServer.start(
-          settings.httpHost,
-          settings.httpPort,
-          new Endpoints(service, registry, health, http, jdbc, redis, sockets, cpu, statuses));
-    } else {
-      AgentLog.info("monitor.http.enabled=false: no endpoints are served");
-    }
-
-    ScheduledExecutorService harvester =
-        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("monitor-harvest"));
-    harvester.scheduleAtFixedRate(
-        () -> {
-          try {
-            registry.harvest();
-          } catch (RuntimeException e) {
-            AgentLog.warnOnce("harvest", "cannot harvest metrics", e);
-          }
-        },
-        HARVEST_SECONDS, HARVEST_SECONDS, TimeUnit.SECONDS);
-
-    if (settings.otlpEndpoint != null) {
-      // the OpenTelemetry SDK's classes load only here, and only when an endpoint is set
-      OtlpExport.start(settings, registry, service.resource, agentVersion);
-    }
     AgentLog.info(
-        "monitor " + agentVersion + " started for service '" + settings.serviceName + "' in "
-            + (System.nanoTime() - begin) / 1_000_000 + " ms");
+        "monitor " + agentVersion + " instruments service '" + settings.serviceName + "' ("
+            + (System.nanoTime() - begin) / 1_000_000 + " ms); endpoints and JVM metrics start in the background");
+
+    // Everything below can wait: it runs on its own thread, on the other core, while the
+    // application starts; only the instrumentation above must be in place before its classes load.
+    Thread rest =
+        DaemonThreads.named("monitor-start")
+            .newThread(() -> startInBackground(settings, registry, health, http, jdbc, redis, sockets, statuses, agentVersion, begin));
+    rest.start();
+  }
+
+  private static void startInBackground(
+      Settings settings,
+      MetricRegistry registry,
+      HealthChecks health,
+      HttpServerMetrics http,
+      JdbcMetrics jdbc,
+      RedisMetrics redis,
+      SocketMetrics sockets,
+      List<InstrumentationStatus> statuses,
+      String agentVersion,
+      long begin) {
+    try {
+      JvmMetrics.register(registry, settings.seriesLimit);
+      ProcessCpu cpu = ProcessCpu.create();
+      health.register(new ThreadCheck());
+      health.register(new MemoryCheck());
+      health.register(new CpuCheck(cpu));
+      health.register(new DiskCheck());
+
+      ServiceInfo service =
+          new ServiceInfo(settings.serviceName, settings.serviceVersion, agentVersion, settings.resourceAttributes);
+      if (settings.httpEnabled) {
+        MonitorHttpServer.start(
+            settings.httpHost,
+            settings.httpPort,
+            new Endpoints(service, registry, health, http, jdbc, redis, sockets, cpu, statuses));
+      } else {
+        AgentLog.info("monitor.http.enabled=false: no endpoints are served");
+      }
+
+      ScheduledExecutorService harvester =
+          Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("monitor-harvest"));
+      harvester.scheduleAtFixedRate(
+          () -> {
+            try {
+              registry.harvest();
+            } catch (RuntimeException e) {
+              AgentLog.warnOnce("harvest", "cannot harvest metrics", e);
+            }
+          },
+          HARVEST_SECONDS, HARVEST_SECONDS, TimeUnit.SECONDS);
+
+      if (settings.otlpEndpoint != null) {
+        // the OpenTelemetry SDK's classes load only here, and only when an endpoint is set
+        OtlpExport.start(settings, registry, service.resource, agentVersion);
+      }
+      AgentLog.info(
+          "monitor " + agentVersion + " started for service '" + settings.serviceName + "' in "
+              + (System.nanoTime() - begin) / 1_000_000 + " ms");
+    } catch (Throwable t) {
+      AgentLog.warn("the agent's endpoints or JVM metrics could not start; recording goes on", t);
+    }
   }
 
   /**

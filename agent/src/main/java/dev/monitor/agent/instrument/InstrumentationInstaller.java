@@ -13,6 +13,10 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -53,12 +57,13 @@ public final class InstrumentationInstaller {
       List<InstrumentationModule> modules,
       Settings settings,
       boolean attached) {
-    ClassLoader agentLoader = InstrumentationInstaller.class.getClassLoader();
+    AdviceCache advice = new AdviceCache(InstrumentationInstaller.class.getClassLoader());
     AgentBuilder builder =
         new AgentBuilder.Default()
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            .with(new SharedTypePools())
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new FailureListener())
             .ignore(
@@ -88,7 +93,7 @@ public final class InstrumentationInstaller {
         builder =
             builder
                 .type(type.typeMatcher(), loaders)
-                .transform(new ModuleTransformer(type, status, agentLoader));
+                .transform(new ModuleTransformer(type, status, advice));
       }
     }
     if (!attached) {
@@ -99,16 +104,20 @@ public final class InstrumentationInstaller {
     return statuses;
   }
 
-  /** Applies one type instrumentation's advice and counts the classes it transformed. */
+  /**
+   * Applies one type instrumentation's advice and counts the classes it transformed. Each advice
+   * class is read and parsed once, on first use, and the parsed {@link Advice} is reused for
+   * every class it is woven into (Byte Buddy's {@code ForAdvice} would parse it again per class).
+   */
   private static final class ModuleTransformer implements AgentBuilder.Transformer {
     private final TypeInstrumentation type;
     private final InstrumentationStatus status;
-    private final ClassLoader agentLoader;
+    private final AdviceCache advice;
 
-    ModuleTransformer(TypeInstrumentation type, InstrumentationStatus status, ClassLoader agentLoader) {
+    ModuleTransformer(TypeInstrumentation type, InstrumentationStatus status, AdviceCache advice) {
       this.type = type;
       this.status = status;
-      this.agentLoader = agentLoader;
+      this.advice = advice;
     }
 
     @Override
@@ -118,22 +127,34 @@ public final class InstrumentationInstaller {
         ClassLoader classLoader,
         JavaModule module,
         ProtectionDomain protectionDomain) {
-      List<AgentBuilder.Transformer> advice = new ArrayList<>();
+      AsmVisitorWrapper.ForDeclaredMethods[] methods = {new AsmVisitorWrapper.ForDeclaredMethods()};
       AdviceTarget target =
-          (methods, adviceClassName) ->
-              advice.add(
-                  new AgentBuilder.Transformer.ForAdvice()
-                      .include(agentLoader)
-                      .withExceptionHandler(SUPPRESSED_TO_BRIDGE)
-                      .advice(methods, adviceClassName));
+          (matcher, adviceClassName) ->
+              methods[0] = methods[0].invokable(matcher, advice.of(adviceClassName));
       type.transform(target);
-      DynamicType.Builder<?> result = builder;
-      for (AgentBuilder.Transformer transformer : advice) {
-        result = transformer.transform(result, typeDescription, classLoader, module, protectionDomain);
-      }
       status.transformed();
       AgentLog.debug(status.name + " transformed " + typeDescription.getName());
-      return result;
+      return builder.visit(methods[0]);
+    }
+  }
+
+  /** Parsed advice by class name, read from the agent's class loader. */
+  private static final class AdviceCache {
+    private final ClassFileLocator locator;
+    private final TypePool pool;
+    private final ConcurrentHashMap<String, Advice> parsed = new ConcurrentHashMap<>();
+
+    AdviceCache(ClassLoader agentLoader) {
+      this.locator = ClassFileLocator.ForClassLoader.of(agentLoader);
+      this.pool = TypePool.Default.of(locator);
+    }
+
+    Advice of(String className) {
+      return parsed.computeIfAbsent(
+          className,
+          name ->
+              Advice.to(pool.describe(name).resolve(), locator)
+                  .withExceptionHandler(SUPPRESSED_TO_BRIDGE));
     }
   }
 
