@@ -54,4 +54,8 @@ public final class JdbcBridge {
   public static void connectionClosed(Object connection) {
     recorder.connectionClosed(connection);
   }
+
+  public static void statementClosed(Object statement) {
+    recorder.statementClosed(statement);
+  }
 }

@@ -23,6 +23,9 @@ public interface JdbcRecorder {
 
   void connectionClosed(Object connection);
 
+  /** A statement's {@code close()}: what the agent noted at its preparation can be dropped. */
+  void statementClosed(Object statement);
+
   /** Records nothing: the state before the agent installs its recorder. */
   JdbcRecorder NOOP =
       new JdbcRecorder() {
@@ -54,5 +57,8 @@ public interface JdbcRecorder {
 
         @Override
         public void connectionClosed(Object connection) {}
+
+        @Override
+        public void statementClosed(Object statement) {}
       };
 }

@@ -58,9 +58,15 @@ public final class WeakIdentityMap<K, V> {
     }
   }
 
-  public synchronized V remove(Object key) {
-    purge();
-    return removeLocked(key);
+  /** Removes a key; a key that is not there (the common case for a driver's inner object) takes no lock. */
+  public V remove(Object key) {
+    if (get(key) == null) {
+      return null;
+    }
+    synchronized (this) {
+      purge();
+      return removeLocked(key);
+    }
   }
 
   /** Live entries, for readers; a key collected meanwhile is skipped. */

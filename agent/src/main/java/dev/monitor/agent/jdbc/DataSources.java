@@ -153,10 +153,18 @@ final class DataSources {
     return lease != null && lease.open() ? lease : null;
   }
 
-  /** Ends a connection's lease on its first close; null when there is none to end. */
+  /**
+   * Ends a connection's lease on its first close, and forgets it (so the map holds only open
+   * leases, and the GC has no weak reference of a returned connection to process); null when
+   * there is none to end.
+   */
   Lease release(Object connection) {
     Lease lease = leases.get(connection);
-    return lease != null && lease.end() ? lease : null;
+    if (lease != null && lease.end()) {
+      leases.remove(connection);
+      return lease;
+    }
+    return null;
   }
 
   /** Connections leased from {@code pool} and not yet closed (for pools that do not say). */

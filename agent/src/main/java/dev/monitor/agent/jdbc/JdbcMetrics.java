@@ -208,6 +208,15 @@ public final class JdbcMetrics implements JdbcRecorder {
     return db;
   }
 
+  @Override
+  public void statementClosed(Object statement) {
+    try {
+      statementInfo.remove(statement);
+    } catch (RuntimeException e) {
+      AgentLog.warnOnce("jdbc-statement-close", "cannot forget a closed JDBC statement", e);
+    }
+  }
+
   // ---- connections from data sources ----
 
   @Override

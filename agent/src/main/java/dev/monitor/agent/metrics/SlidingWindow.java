@@ -1,6 +1,8 @@
 package dev.monitor.agent.metrics;
 
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.IntCountsHistogram;
 
 /**
  * The last {@link #LENGTH_MILLIS} of one series, as a ring of six ten-second slots. A slot older
@@ -13,7 +15,7 @@ final class SlidingWindow {
   static final int SLOTS = 6;
   static final long LENGTH_MILLIS = SLOT_MILLIS * SLOTS;
 
-  private final Histogram[] slots = new Histogram[SLOTS];
+  private final AbstractHistogram[] slots = new AbstractHistogram[SLOTS];
   private final long[] sums = new long[SLOTS];
   private final long[] epochs = new long[SLOTS];
 
@@ -24,7 +26,8 @@ final class SlidingWindow {
     long epoch = nowMillis / SLOT_MILLIS;
     int i = (int) (epoch % SLOTS);
     if (slots[i] == null) {
-      slots[i] = new Histogram(LatencySeries.SIGNIFICANT_DIGITS);
+      // int counts: a ten-second slot never holds 2^31 values, and a slot costs half the memory
+      slots[i] = new IntCountsHistogram(LatencySeries.SIGNIFICANT_DIGITS);
     } else if (epochs[i] != epoch) {
       slots[i].reset();
       sums[i] = 0;

@@ -39,6 +39,14 @@ final class StatementAdvice {
     }
   }
 
+  /** {@code close()}: forget the statement (a pool's proxy and the driver's own both say so). */
+  static final class Close {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void enter(@Advice.This Object statement) {
+      JdbcBridge.statementClosed(statement);
+    }
+  }
+
   /** {@code executeBatch()}: one operation for the whole batch. */
   static final class ExecuteBatch {
     @Advice.OnMethodEnter(suppress = Throwable.class)

@@ -1,6 +1,7 @@
 package dev.monitor.instrumentation.jdbc;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -14,7 +15,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * The execute methods of {@code Statement}, {@code PreparedStatement} and
  * {@code CallableStatement}: with the SQL as argument ({@code execute(String...)} and friends),
- * without ({@code executeQuery()} on a prepared statement), and the batch variants.
+ * without ({@code executeQuery()} on a prepared statement), and the batch variants; and
+ * {@code close()}, so the agent forgets a statement when the application does.
  */
 final class StatementInstrumentation implements TypeInstrumentation {
 
@@ -33,9 +35,12 @@ final class StatementInstrumentation implements TypeInstrumentation {
           .and(named("executeBatch").or(named("executeLargeBatch")))
           .and(takesArguments(0));
 
+  private static final ElementMatcher.Junction<MethodDescription> CLOSE =
+      JdbcMatchers.concrete().and(named("close")).and(takesArguments(0)).and(returns(void.class));
+
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return JdbcMatchers.implementing("java.sql.Statement", WITH_SQL.or(PREPARED).or(BATCH));
+    return JdbcMatchers.implementing("java.sql.Statement", WITH_SQL.or(PREPARED).or(BATCH).or(CLOSE));
   }
 
   @Override
@@ -43,5 +48,6 @@ final class StatementInstrumentation implements TypeInstrumentation {
     target.applyAdvice(WITH_SQL, StatementAdvice.ExecuteSql.class.getName());
     target.applyAdvice(PREPARED, StatementAdvice.ExecutePrepared.class.getName());
     target.applyAdvice(BATCH, StatementAdvice.ExecuteBatch.class.getName());
+    target.applyAdvice(CLOSE, StatementAdvice.Close.class.getName());
   }
 }

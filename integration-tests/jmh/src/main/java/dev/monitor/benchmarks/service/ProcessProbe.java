@@ -67,6 +67,17 @@ final class ProcessProbe implements AutoCloseable {
     return sum;
   }
 
+  /** Heap in use right after a full GC the probe asks for: what the process keeps alive. */
+  long liveHeapBytes() throws Exception {
+    allocatedBytes(); // attaches
+    java.lang.management.MemoryMXBean memory =
+        ManagementFactory.newPlatformMXBeanProxy(
+            jmx.getMBeanServerConnection(), ManagementFactory.MEMORY_MXBEAN_NAME,
+            java.lang.management.MemoryMXBean.class);
+    memory.gc();
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+
   private long statusField(String name) throws IOException {
     for (String line : Files.readAllLines(Paths.get("/proc/" + pid + "/status"))) {
       if (line.startsWith(name)) {

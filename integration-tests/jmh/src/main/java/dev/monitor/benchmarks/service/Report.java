@@ -25,7 +25,7 @@ final class Report {
     StringBuilder b = new StringBuilder();
     int cores = Runtime.getRuntime().availableProcessors();
     b.append(String.format(Locale.ROOT,
-        "Run %s on %d cores, JDK %s, -Xmx%s; medians of %d alternating rounds; %d connections,"
+        "Run %s on %d cores, JDK %s, heap -Xms=-Xmx=%s pre-touched; medians of %d alternating rounds; %d connections,"
             + " %.0f s per endpoint after %.0f s of warm-up.%n%n",
         date, cores, System.getProperty("java.version"), settings.heap, settings.rounds,
         settings.concurrency, settings.seconds, settings.warmupSeconds));
@@ -39,7 +39,8 @@ final class Report {
       row(b, label + " p99 (ms)", e[0] + ".p99", "%.3f");
       row(b, label + " CPU per request (µs)", e[0] + ".cpu", "%.0f");
     }
-    row(b, "resident memory after load (MiB)", "rss.mib", "%.0f");
+    row(b, "resident memory after load, heap pre-touched (MiB)", "rss.mib", "%.0f");
+    row(b, "live heap after a full GC (MiB)", "live.mib", "%.1f");
     row(b, "threads", "threads", "%.0f");
     row(b, "allocation under load (MiB/s)", "alloc.mbps", "%.1f");
     row(b, "allocation per request (KiB)", "alloc.kb", "%.2f");
@@ -67,9 +68,10 @@ final class Report {
     double start0 = m(Contender.NO_AGENT, "startup.ms");
     double addedMonitor = m(Contender.MONITOR, "startup.ms") - start0;
     double addedOtel = m(Contender.OTEL, "startup.ms") - start0;
-    double rss0 = m(Contender.NO_AGENT, "rss.mib");
-    double rssMonitor = m(Contender.MONITOR, "rss.mib") - rss0;
-    double rssOtel = m(Contender.OTEL, "rss.mib") - rss0;
+    // added memory = what each adds outside the heap (resident, heap fixed) + what it keeps on it
+    double rss0 = m(Contender.NO_AGENT, "rss.mib") + m(Contender.NO_AGENT, "live.mib");
+    double rssMonitor = m(Contender.MONITOR, "rss.mib") + m(Contender.MONITOR, "live.mib") - rss0;
+    double rssOtel = m(Contender.OTEL, "rss.mib") + m(Contender.OTEL, "live.mib") - rss0;
     b.append("| target | figure | met |\n|---|---|---|\n");
     target(b, "added startup at most 1/5 of OpenTelemetry's",
         String.format(Locale.ROOT, "%.0f ms vs %.0f ms (%.2f)", addedMonitor, addedOtel, addedMonitor / addedOtel),
@@ -80,7 +82,7 @@ final class Report {
       target(b, endpoint + " throughput at least 97%", String.format(Locale.ROOT, "%.1f%%", rps * 100), rps >= 0.97);
       target(b, endpoint + " p99 at most 1.25x", String.format(Locale.ROOT, "%.2fx", p99), p99 <= 1.25);
     }
-    target(b, "added resident memory at most 1/2 of OpenTelemetry's",
+    target(b, "added memory (resident outside the heap + live heap) at most 1/2 of OpenTelemetry's",
         String.format(Locale.ROOT, "%.0f MiB vs %.0f MiB (%.2f)", rssMonitor, rssOtel, rssMonitor / rssOtel),
         rssMonitor <= rssOtel / 2);
     target(b, "jar at most 1/3 of OpenTelemetry's",

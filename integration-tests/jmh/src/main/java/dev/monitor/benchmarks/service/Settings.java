@@ -15,7 +15,7 @@ final class Settings {
   final double seconds = Double.parseDouble(System.getProperty("seconds", "10"));
   final double warmupSeconds = Double.parseDouble(System.getProperty("warmup", "15"));
   final double allocationSeconds = Double.parseDouble(System.getProperty("allocationSeconds", "6"));
-  final String heap = System.getProperty("heap", "512m");
+  final String heap = System.getProperty("heap", "256m");
   int redisPort;
 
   private static Path path(String property, String fallback) {

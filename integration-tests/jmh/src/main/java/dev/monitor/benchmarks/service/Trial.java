@@ -36,7 +36,12 @@ final class Trial {
     int metricsPort = freePort();
     List<String> command = new ArrayList<>();
     command.add(Paths.java());
+    // A fixed, pre-touched heap: all three have the same heap in their resident memory, so what
+    // differs is what each agent adds outside it (classes, compiled code, threads, buffers); what
+    // an agent keeps on the heap is read separately, as the live heap after a full GC.
+    command.add("-Xms" + settings.heap);
     command.add("-Xmx" + settings.heap);
+    command.add("-XX:+AlwaysPreTouch");
     command.addAll(contender.jvmArguments(settings.monitorJar, settings.otelJar, metricsPort));
     command.add("-Ddemo.port=" + port);
     command.add("-Ddemo.selfTraffic=false");
@@ -79,6 +84,7 @@ final class Trial {
       double allocated = probe.allocatedBytes() - allocatedBefore;
       figures.put("alloc.mbps", allocated / ((System.nanoTime() - start) / 1e9) / 1048576.0);
       figures.put("alloc.kb", allocated / requests / 1024.0);
+      figures.put("live.mib", probe.liveHeapBytes() / 1048576.0);
     } finally {
       process.destroy();
       if (!process.waitFor(20, TimeUnit.SECONDS)) {
