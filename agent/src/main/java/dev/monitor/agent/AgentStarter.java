@@ -80,17 +80,30 @@ final class AgentStarter {
         "monitor " + agentVersion + " instruments service '" + settings.serviceName + "' ("
             + (System.nanoTime() - begin) / 1_000_000 + " ms); endpoints and JVM metrics start in the background");
 
-    // Everything below can wait: it runs on its own thread, on the other core, while the
-    // application starts; only the instrumentation above must be in place before its classes load.
+    ServiceInfo service =
+        new ServiceInfo(settings.serviceName, settings.serviceVersion, agentVersion, settings.resourceAttributes);
+    boolean exporting = settings.otlpEndpoint != null;
+    if (exporting) {
+      // Here, not in the background: a JVM whose main returns at once must still get the
+      // exporter's shutdown flush, with the JVM's metrics in it. The OpenTelemetry SDK's classes
+      // load only when an endpoint is set.
+      JvmMetrics.register(registry, settings.seriesLimit);
+      OtlpExport.start(settings, registry, service.resource, agentVersion);
+    }
+
+    // Everything below can wait: it runs on its own thread while the application starts; only
+    // the instrumentation above must be in place before the application's classes load.
     Thread rest =
         DaemonThreads.named("monitor-start")
-            .newThread(() -> startInBackground(settings, registry, health, http, jdbc, redis, sockets, statuses, agentVersion, begin));
+            .newThread(() -> startInBackground(settings, service, registry, !exporting, health, http, jdbc, redis, sockets, statuses, agentVersion, begin));
     rest.start();
   }
 
   private static void startInBackground(
       Settings settings,
+      ServiceInfo service,
       MetricRegistry registry,
+      boolean registerJvmMetrics,
       HealthChecks health,
       HttpServerMetrics http,
       JdbcMetrics jdbc,
@@ -100,15 +113,15 @@ final class AgentStarter {
       String agentVersion,
       long begin) {
     try {
-      JvmMetrics.register(registry, settings.seriesLimit);
+      if (registerJvmMetrics) {
+        JvmMetrics.register(registry, settings.seriesLimit);
+      }
       ProcessCpu cpu = ProcessCpu.create();
       health.register(new ThreadCheck());
       health.register(new MemoryCheck());
       health.register(new CpuCheck(cpu));
       health.register(new DiskCheck());
 
-      ServiceInfo service =
-          new ServiceInfo(settings.serviceName, settings.serviceVersion, agentVersion, settings.resourceAttributes);
       if (settings.httpEnabled) {
         MonitorHttpServer.start(
             settings.httpHost,
@@ -130,10 +143,6 @@ final class AgentStarter {
           },
           HARVEST_SECONDS, HARVEST_SECONDS, TimeUnit.SECONDS);
 
-      if (settings.otlpEndpoint != null) {
-        // the OpenTelemetry SDK's classes load only here, and only when an endpoint is set
-        OtlpExport.start(settings, registry, service.resource, agentVersion);
-      }
       AgentLog.info(
           "monitor " + agentVersion + " started for service '" + settings.serviceName + "' in "
               + (System.nanoTime() - begin) / 1_000_000 + " ms");

@@ -13,7 +13,10 @@ class ShortLivedAppTest {
 
   @Test
   void theJvmExitsWhenTheApplicationsMainReturns() throws Exception {
-    try (ChildJvm app = ChildJvm.builder(ShortLivedApp.class.getName()).start()) {
+    // long enough for the endpoints (started in the background) to listen: their threads are
+    // what must not keep the JVM alive
+    try (ChildJvm app =
+        ChildJvm.builder(ShortLivedApp.class.getName()).property("shortLived.ms", "3000").start()) {
       assertTrue(app.exitsWithin(15), "the JVM is still running:\n" + app.output());
     }
   }

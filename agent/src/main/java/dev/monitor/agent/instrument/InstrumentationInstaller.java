@@ -13,6 +13,8 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -106,8 +108,9 @@ public final class InstrumentationInstaller {
 
   /**
    * Applies one type instrumentation's advice and counts the classes it transformed. Each advice
-   * class is read and parsed once, on first use, and the parsed {@link Advice} is reused for
-   * every class it is woven into (Byte Buddy's {@code ForAdvice} would parse it again per class).
+   * class is read and parsed once per class loader, on first use, and the parsed {@link Advice}
+   * is reused for every class of that loader it is woven into (Byte Buddy's {@code ForAdvice}
+   * would parse it again per class).
    */
   private static final class ModuleTransformer implements AgentBuilder.Transformer {
     private final TypeInstrumentation type;
@@ -130,7 +133,15 @@ public final class InstrumentationInstaller {
       AsmVisitorWrapper.ForDeclaredMethods[] methods = {new AsmVisitorWrapper.ForDeclaredMethods()};
       AdviceTarget target =
           (matcher, adviceClassName) ->
-              methods[0] = methods[0].invokable(matcher, advice.of(adviceClassName));
+              methods[0] =
+                  methods[0].invokable(
+                      matcher,
+                      // parsed only when a method matches: advice for another version of the
+                      // library may name types this one lacks
+                      (instrumentedType, method, visitor, context, pool, writerFlags, readerFlags) ->
+                          advice
+                              .of(adviceClassName, classLoader)
+                              .wrap(instrumentedType, method, visitor, context, pool, writerFlags, readerFlags));
       type.transform(target);
       status.transformed();
       AgentLog.debug(status.name + " transformed " + typeDescription.getName());
@@ -138,23 +149,43 @@ public final class InstrumentationInstaller {
     }
   }
 
-  /** Parsed advice by class name, read from the agent's class loader. */
+  /**
+   * Parsed advice by target class loader and advice class name. The advice is described with a
+   * type pool that sees the agent's classes and the target loader's (advice signatures may name
+   * library types), so a parse is valid for one loader; loaders are held weakly.
+   */
   private static final class AdviceCache {
-    private final ClassFileLocator locator;
-    private final TypePool pool;
-    private final ConcurrentHashMap<String, Advice> parsed = new ConcurrentHashMap<>();
+    private final ClassFileLocator agentClasses;
+    private final Map<ClassLoader, Map<String, Advice>> byLoader = new WeakHashMap<>();
+    private final Map<String, Advice> bootstrap = new ConcurrentHashMap<>();
 
     AdviceCache(ClassLoader agentLoader) {
-      this.locator = ClassFileLocator.ForClassLoader.of(agentLoader);
-      this.pool = TypePool.Default.of(locator);
+      this.agentClasses = ClassFileLocator.ForClassLoader.of(agentLoader);
     }
 
-    Advice of(String className) {
-      return parsed.computeIfAbsent(
-          className,
-          name ->
-              Advice.to(pool.describe(name).resolve(), locator)
-                  .withExceptionHandler(SUPPRESSED_TO_BRIDGE));
+    Advice of(String className, ClassLoader target) {
+      Map<String, Advice> parsed;
+      if (target == null) {
+        parsed = bootstrap;
+      } else {
+        synchronized (byLoader) {
+          parsed = byLoader.computeIfAbsent(target, loader -> new ConcurrentHashMap<>());
+        }
+      }
+      Advice known = parsed.get(className);
+      if (known != null) {
+        return known;
+      }
+      ClassFileLocator locator =
+          target == null
+              ? agentClasses
+              : new ClassFileLocator.Compound(
+                  agentClasses, ClassFileLocator.ForClassLoader.WeaklyReferenced.of(target));
+      Advice advice =
+          Advice.to(TypePool.Default.of(locator).describe(className).resolve(), locator)
+              .withExceptionHandler(SUPPRESSED_TO_BRIDGE);
+      parsed.put(className, advice);
+      return advice;
     }
   }
 
