@@ -1,45 +1,57 @@
 package dev.monitor.agent.metrics;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.AtomicHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
- * The durations of one series. Writers call {@link #record} from any thread: a wait-free
- * HdrHistogram {@link Recorder} write and a {@link LongAdder} add, no lock and no allocation.
- * Readers (under the registry's harvest lock, never on a request thread) swap the recorder's
- * interval histogram into a cumulative histogram (since start: Prometheus buckets, count, sum,
- * percentiles) and a sliding window (the last minute: recent percentiles and rates).
+ * The durations of one series. Writers call {@link #record} from any thread: one
+ * {@link AtomicHistogram} write (an atomic increment of the value's bucket and of the total)
+ * and a {@link LongAdder} add; no lock, no allocation, and no phaser, so threads recording the
+ * same series at once contend on two counters only. Readers (under the registry's harvest lock,
+ * never on a request thread) copy the live counts and subtract the cumulative histogram: that
+ * interval feeds a sliding window (the last minute: recent percentiles and rates) and is added
+ * to the cumulative histogram (since start: Prometheus buckets, count, sum, percentiles).
  *
- * <p>Values are nanoseconds; precision is two significant digits (1%), which keeps a series
- * small and is finer than any latency decision a runbook makes.
+ * <p>Values are nanoseconds, up to an hour (a longer one counts as an hour); precision is two
+ * significant digits (1%), which keeps a series small and is finer than any latency decision a
+ * runbook makes. A copy taken while a write is in flight may miss that write's sum or count;
+ * the next harvest has it.
  */
 public final class LatencySeries {
 
   static final int SIGNIFICANT_DIGITS = 2;
+  static final long HIGHEST_NANOS = TimeUnit.HOURS.toNanos(1);
 
-  private final Recorder recorder = new Recorder(SIGNIFICANT_DIGITS);
-  private final LongAdder pendingSumNanos = new LongAdder();
+  private final AtomicHistogram live = new AtomicHistogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+  private final LongAdder sumNanos = new LongAdder();
 
-  // Reader side, guarded by the registry's harvest lock.
-  private Histogram interval;
-  private final Histogram cumulative = new Histogram(SIGNIFICANT_DIGITS);
+  // Reader side, guarded by the registry's harvest lock. Same layout as live, so copies are
+  // array-to-array.
+  private final Histogram cumulative = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+  private final Histogram scratch = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
   private long cumulativeSumNanos;
   private final SlidingWindow window = new SlidingWindow();
 
   public void record(long nanos) {
-    long value = nanos < 0 ? 0 : nanos;
-    recorder.recordValue(value);
-    pendingSumNanos.add(value);
+    long value = nanos < 0 ? 0 : nanos > HIGHEST_NANOS ? HIGHEST_NANOS : nanos;
+    live.recordValue(value);
+    sumNanos.add(value);
   }
 
   /** Moves what writers recorded since the last harvest into the reader-side views. */
   void harvest(long nowMillis) {
-    interval = recorder.getIntervalHistogram(interval);
-    long sum = pendingSumNanos.sumThenReset();
-    cumulative.add(interval);
-    cumulativeSumNanos += sum;
-    window.add(interval, sum, nowMillis);
+    long sum = sumNanos.sum();
+    scratch.reset();
+    scratch.add(live);
+    // live only grows, so live now minus the cumulative copy is never negative: the interval
+    scratch.subtract(cumulative);
+    if (scratch.getTotalCount() > 0) {
+      window.add(scratch, sum - cumulativeSumNanos, nowMillis);
+      cumulative.add(scratch);
+    }
+    cumulativeSumNanos = sum;
   }
 
   /** Since start. The caller must hold the harvest lock and must not keep the histogram. */
