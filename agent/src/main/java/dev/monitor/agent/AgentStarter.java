@@ -43,6 +43,8 @@ final class AgentStarter {
   private static final long HEALTH_CACHE_MILLIS = 2_000;
   private static final long HEALTH_TIMEOUT_MILLIS = 3_000;
   private static final long HARVEST_SECONDS = 5;
+  /** How often the type descriptions cached for matching are dropped (they help class-load bursts). */
+  private static final long FORGET_TYPES_SECONDS = 30;
 
   private AgentStarter() {}
 
@@ -142,6 +144,9 @@ final class AgentStarter {
             }
           },
           HARVEST_SECONDS, HARVEST_SECONDS, TimeUnit.SECONDS);
+      harvester.scheduleAtFixedRate(
+          InstrumentationInstaller::forgetTypeDescriptions,
+          FORGET_TYPES_SECONDS, FORGET_TYPES_SECONDS, TimeUnit.SECONDS);
 
       AgentLog.info(
           "monitor " + agentVersion + " started for service '" + settings.serviceName + "' in "

@@ -41,7 +41,14 @@ public final class InstrumentationInstaller {
    */
   private static final Advice.ExceptionHandler SUPPRESSED_TO_BRIDGE = suppressedToBridge();
 
+  private static final SharedTypePools TYPE_POOLS = new SharedTypePools();
+
   private InstrumentationInstaller() {}
+
+  /** Frees the type descriptions cached for matching; see {@link SharedTypePools}. */
+  public static void forgetTypeDescriptions() {
+    TYPE_POOLS.forget();
+  }
 
   private static Advice.ExceptionHandler suppressedToBridge() {
     try {
@@ -65,7 +72,7 @@ public final class InstrumentationInstaller {
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-            .with(new SharedTypePools())
+            .with(TYPE_POOLS)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new FailureListener())
             .ignore(

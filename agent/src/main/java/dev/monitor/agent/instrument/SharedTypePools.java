@@ -13,7 +13,9 @@ import net.bytebuddy.pool.TypePool;
  * supertype ({@code Object}, {@code AutoCloseable}, a framework's base class) is read from its
  * class file once per loader. Loaders are held weakly, and each cache is bounded (cleared when
  * it grows past {@link #MAX_TYPES_PER_LOADER}), so it cannot keep a web application's classes
- * alive or grow with the application.
+ * alive or grow with the application. Parsed descriptions are bulky (several MiB for a few
+ * hundred classes) and useful only while classes load in bursts, so {@link #forget} drops them
+ * all; the agent calls it every half minute.
  */
 final class SharedTypePools extends AgentBuilder.PoolStrategy.WithTypePoolCache {
 
@@ -33,6 +35,16 @@ final class SharedTypePools extends AgentBuilder.PoolStrategy.WithTypePoolCache 
     }
     synchronized (byLoader) {
       return byLoader.computeIfAbsent(classLoader, loader -> new Bounded());
+    }
+  }
+
+  /** Drops every cached description; the next class load parses what it needs again. */
+  void forget() {
+    bootstrap.clear();
+    synchronized (byLoader) {
+      for (TypePool.CacheProvider cache : byLoader.values()) {
+        cache.clear();
+      }
     }
   }
 

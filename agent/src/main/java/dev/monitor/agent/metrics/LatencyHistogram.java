@@ -42,6 +42,8 @@ public final class LatencyHistogram implements Instrument {
     this.series = new SeriesTable<>(keys.length, seriesLimit, values -> new LatencySeries());
   }
 
+  private final org.HdrHistogram.Histogram scratch = LatencySeries.newScratch();
+
   public SeriesTable<LatencySeries> series() {
     return series;
   }
@@ -52,7 +54,11 @@ public final class LatencyHistogram implements Instrument {
 
   @Override
   public void harvest(long nowMillis) {
-    series.forEach((values, s) -> s.harvest(nowMillis));
+    // one scratch histogram per instrument rather than per series: harvests of an instrument
+    // never overlap (the registry's harvest lock)
+    synchronized (scratch) {
+      series.forEach((values, s) -> s.harvest(nowMillis, scratch));
+    }
   }
 
   @Override

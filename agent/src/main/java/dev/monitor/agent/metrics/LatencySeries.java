@@ -29,8 +29,7 @@ public final class LatencySeries {
 
   // Reader side, guarded by the registry's harvest lock. Same layout as live, so copies are
   // array-to-array.
-  private final Histogram cumulative = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
-  private final Histogram scratch = new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+  private final Histogram cumulative = newScratch();
   private long cumulativeSumNanos;
   private final SlidingWindow window = new SlidingWindow();
 
@@ -40,8 +39,16 @@ public final class LatencySeries {
     sumNanos.add(value);
   }
 
-  /** Moves what writers recorded since the last harvest into the reader-side views. */
-  void harvest(long nowMillis) {
+  /** A histogram of the live layout, for {@link #harvest}'s work. */
+  static Histogram newScratch() {
+    return new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+  }
+
+  /**
+   * Moves what writers recorded since the last harvest into the reader-side views; {@code
+   * scratch} (from {@link #newScratch}) is work space, shared by the series one harvest visits.
+   */
+  void harvest(long nowMillis, Histogram scratch) {
     long sum = sumNanos.sum();
     scratch.reset();
     scratch.add(live);
