@@ -70,6 +70,8 @@ public final class InstrumentationInstaller {
     AgentBuilder builder =
         new AgentBuilder.Default()
             .disableClassFormatChanges()
+            // advice only ever wraps existing methods: no method graph of the type is compiled
+            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
             .with(TYPE_POOLS)
