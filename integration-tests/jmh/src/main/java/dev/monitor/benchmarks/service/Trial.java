@@ -35,7 +35,7 @@ final class Trial {
     int port = freePort();
     int metricsPort = freePort();
     List<String> command = new ArrayList<>();
-    command.add(Paths.java());
+    command.add(javaLauncher());
     // A fixed, pre-touched heap: all three have the same heap in their resident memory, so what
     // differs is what each agent adds outside it (classes, compiled code, threads, buffers); what
     // an agent keeps on the heap is read separately, as the live heap after a full GC.
@@ -144,9 +144,7 @@ final class Trial {
   }
 
   /** The java launcher of the JVM running the comparison, so all three run on the same JDK. */
-  static final class Paths {
-    static String java() {
-      return java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    }
+  static String javaLauncher() {
+    return java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString();
   }
 }
