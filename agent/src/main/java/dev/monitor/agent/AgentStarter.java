@@ -95,65 +95,63 @@ final class AgentStarter {
 
     // Everything below can wait: it runs on its own thread while the application starts; only
     // the instrumentation above must be in place before the application's classes load.
-    Thread rest =
-        DaemonThreads.named("monitor-start")
-            .newThread(() -> startInBackground(settings, service, registry, !exporting, health, http, jdbc, redis, sockets, statuses, agentVersion, begin));
-    rest.start();
+    Runnable rest =
+        () -> {
+          if (!exporting) {
+            JvmMetrics.register(registry, settings.seriesLimit);
+          }
+          ProcessCpu cpu = registerHostChecks(health);
+          if (settings.httpEnabled) {
+            MonitorHttpServer.start(
+                settings.httpHost,
+                settings.httpPort,
+                new Endpoints(service, registry, health, http, jdbc, redis, sockets, cpu, statuses));
+          } else {
+            AgentLog.info("monitor.http.enabled=false: no endpoints are served");
+          }
+          startHarvester(registry);
+          AgentLog.info(
+              "monitor " + agentVersion + " started for service '" + settings.serviceName + "' in "
+                  + (System.nanoTime() - begin) / 1_000_000 + " ms");
+        };
+    DaemonThreads.named("monitor-start")
+        .newThread(
+            () -> {
+              try {
+                rest.run();
+              } catch (Throwable t) {
+                AgentLog.warn("the agent's endpoints or JVM metrics could not start; recording goes on", t);
+              }
+            })
+        .start();
   }
 
-  private static void startInBackground(
-      Settings settings,
-      ServiceInfo service,
-      MetricRegistry registry,
-      boolean registerJvmMetrics,
-      HealthChecks health,
-      HttpServerMetrics http,
-      JdbcMetrics jdbc,
-      RedisMetrics redis,
-      SocketMetrics sockets,
-      List<InstrumentationStatus> statuses,
-      String agentVersion,
-      long begin) {
-    try {
-      if (registerJvmMetrics) {
-        JvmMetrics.register(registry, settings.seriesLimit);
-      }
-      ProcessCpu cpu = ProcessCpu.create();
-      health.register(new ThreadCheck());
-      health.register(new MemoryCheck());
-      health.register(new CpuCheck(cpu));
-      health.register(new DiskCheck());
+  /** The checks of the host the service runs on; returns the CPU reader they share with the endpoints. */
+  private static ProcessCpu registerHostChecks(HealthChecks health) {
+    ProcessCpu cpu = ProcessCpu.create();
+    health.register(new ThreadCheck());
+    health.register(new MemoryCheck());
+    health.register(new CpuCheck(cpu));
+    health.register(new DiskCheck());
+    return cpu;
+  }
 
-      if (settings.httpEnabled) {
-        MonitorHttpServer.start(
-            settings.httpHost,
-            settings.httpPort,
-            new Endpoints(service, registry, health, http, jdbc, redis, sockets, cpu, statuses));
-      } else {
-        AgentLog.info("monitor.http.enabled=false: no endpoints are served");
-      }
-
-      ScheduledExecutorService harvester =
-          Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("monitor-harvest"));
-      harvester.scheduleAtFixedRate(
-          () -> {
-            try {
-              registry.harvest();
-            } catch (RuntimeException e) {
-              AgentLog.warnOnce("harvest", "cannot harvest metrics", e);
-            }
-          },
-          HARVEST_SECONDS, HARVEST_SECONDS, TimeUnit.SECONDS);
-      harvester.scheduleAtFixedRate(
-          InstrumentationInstaller::forgetTypeDescriptions,
-          FORGET_TYPES_SECONDS, FORGET_TYPES_SECONDS, TimeUnit.SECONDS);
-
-      AgentLog.info(
-          "monitor " + agentVersion + " started for service '" + settings.serviceName + "' in "
-              + (System.nanoTime() - begin) / 1_000_000 + " ms");
-    } catch (Throwable t) {
-      AgentLog.warn("the agent's endpoints or JVM metrics could not start; recording goes on", t);
-    }
+  /** Harvests every 5 s, and drops the matcher's type descriptions every 30 s. */
+  private static void startHarvester(MetricRegistry registry) {
+    ScheduledExecutorService harvester =
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("monitor-harvest"));
+    harvester.scheduleAtFixedRate(
+        () -> {
+          try {
+            registry.harvest();
+          } catch (RuntimeException e) {
+            AgentLog.warnOnce("harvest", "cannot harvest metrics", e);
+          }
+        },
+        HARVEST_SECONDS, HARVEST_SECONDS, TimeUnit.SECONDS);
+    harvester.scheduleAtFixedRate(
+        InstrumentationInstaller::forgetTypeDescriptions,
+        FORGET_TYPES_SECONDS, FORGET_TYPES_SECONDS, TimeUnit.SECONDS);
   }
 
   /**

@@ -1,8 +1,14 @@
 package dev.monitor.benchmarks.service;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
 import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One run of the demo service under one contender: start it, time the first 200, warm it up,
  * load each endpoint in turn, read its memory, threads and allocation, stop it. Every figure
- * lands in {@link #figures} under a {@link Figure}.
+ * lands in {@link #figures} by name (startup.ms, db.rps, db.p99, rss.mib…).
  */
 final class Trial {
 
@@ -122,12 +128,10 @@ final class Trial {
     if (contender.metricsPath() == null) {
       return 0;
     }
-    java.net.HttpURLConnection c =
-        (java.net.HttpURLConnection)
-            new java.net.URL("http://127.0.0.1:" + metricsPort + contender.metricsPath()).openConnection();
+    HttpURLConnection c =
+        (HttpURLConnection) new URL("http://127.0.0.1:" + metricsPort + contender.metricsPath()).openConnection();
     int samples = 0;
-    try (java.io.BufferedReader in =
-        new java.io.BufferedReader(new java.io.InputStreamReader(c.getInputStream()))) {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isEmpty() && !line.startsWith("#")) {
           samples++;
@@ -145,6 +149,6 @@ final class Trial {
 
   /** The java launcher of the JVM running the comparison, so all three run on the same JDK. */
   static String javaLauncher() {
-    return java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
   }
 }
