@@ -1,5 +1,7 @@
 package dev.monitor.agent;
 
+import dev.monitor.agent.alerts.AlertEngine;
+import dev.monitor.agent.alerts.AlertRules;
 import dev.monitor.agent.config.Settings;
 import dev.monitor.agent.config.SettingsLoader;
 import dev.monitor.agent.endpoint.Endpoints;
@@ -59,7 +61,7 @@ final class AgentStarter {
     for (InstrumentationModule module : modules) {
       names.add(module.name());
     }
-    Settings settings = SettingsLoader.load(names, AgentLog::warn);
+    Settings settings = SettingsLoader.load(names, AlertRules.NAMES, AgentLog::warn);
     AgentLog.setDebug(settings.debug || AgentLog.isDebug());
     String agentVersion = agentVersion();
 
@@ -101,15 +103,22 @@ final class AgentStarter {
             JvmMetrics.register(registry, settings.seriesLimit);
           }
           ProcessCpu cpu = registerHostChecks(health);
+          AlertEngine alerts = null;
+          if (settings.alertsEnabled) {
+            alerts = AlertEngine.create(settings, registry, http, db, jdbc, sockets, cpu);
+            health.register(alerts.healthCheck());
+          } else {
+            AgentLog.info("monitor.alerts.enabled=false: no alert rules are evaluated");
+          }
           if (settings.httpEnabled) {
             MonitorHttpServer.start(
                 settings.httpHost,
                 settings.httpPort,
-                new Endpoints(service, registry, health, http, jdbc, redis, sockets, cpu, statuses));
+                new Endpoints(service, registry, health, http, jdbc, redis, sockets, cpu, statuses, alerts));
           } else {
             AgentLog.info("monitor.http.enabled=false: no endpoints are served");
           }
-          startHarvester(registry);
+          startHarvester(registry, alerts, settings.alertsInterval.toMillis());
           AgentLog.info(
               "monitor " + agentVersion + " started for service '" + settings.serviceName + "' in "
                   + (System.nanoTime() - begin) / 1_000_000 + " ms");
@@ -136,8 +145,11 @@ final class AgentStarter {
     return cpu;
   }
 
-  /** Harvests every 5 s, and drops the matcher's type descriptions every 30 s. */
-  private static void startHarvester(MetricRegistry registry) {
+  /**
+   * Harvests every 5 s, evaluates the alert rules (when on) every {@code alertMillis}, and drops
+   * the matcher's type descriptions every 30 s.
+   */
+  private static void startHarvester(MetricRegistry registry, AlertEngine alerts, long alertMillis) {
     ScheduledExecutorService harvester =
         Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("monitor-harvest"));
     harvester.scheduleAtFixedRate(
@@ -149,6 +161,17 @@ final class AgentStarter {
           }
         },
         HARVEST_SECONDS, HARVEST_SECONDS, TimeUnit.SECONDS);
+    if (alerts != null) {
+      harvester.scheduleAtFixedRate(
+          () -> {
+            try {
+              alerts.evaluate(System.currentTimeMillis());
+            } catch (RuntimeException e) {
+              AgentLog.warnOnce("alerts", "cannot evaluate the alert rules", e);
+            }
+          },
+          alertMillis, alertMillis, TimeUnit.MILLISECONDS);
+    }
     harvester.scheduleAtFixedRate(
         InstrumentationInstaller::forgetTypeDescriptions,
         FORGET_TYPES_SECONDS, FORGET_TYPES_SECONDS, TimeUnit.SECONDS);

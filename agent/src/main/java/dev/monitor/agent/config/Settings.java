@@ -33,6 +33,9 @@ public final class Settings {
   public final int seriesLimit;
   public final boolean debug;
   private final Set<String> disabledInstrumentations;
+  public final boolean alertsEnabled;
+  public final Duration alertsInterval;
+  private final Map<String, AlertOverride> alertOverrides;
 
   Settings(
       String serviceName,
@@ -51,7 +54,10 @@ public final class Settings {
       Duration slowQueryThreshold,
       int seriesLimit,
       boolean debug,
-      Set<String> disabledInstrumentations) {
+      Set<String> disabledInstrumentations,
+      boolean alertsEnabled,
+      Duration alertsInterval,
+      Map<String, AlertOverride> alertOverrides) {
     this.serviceName = serviceName;
     this.serviceVersion = serviceVersion;
     this.httpEnabled = httpEnabled;
@@ -69,6 +75,14 @@ public final class Settings {
     this.seriesLimit = seriesLimit;
     this.debug = debug;
     this.disabledInstrumentations = disabledInstrumentations;
+    this.alertsEnabled = alertsEnabled;
+    this.alertsInterval = alertsInterval;
+    this.alertOverrides = alertOverrides;
+  }
+
+  /** {@code monitor.alerts.<rule>.*}: what is set for one alert rule (fields null when unset). */
+  public AlertOverride alert(String rule) {
+    return alertOverrides.getOrDefault(rule, AlertOverride.NONE);
   }
 
   /** {@code monitor.instrumentation.<name>.enabled}, true unless set to false. */

@@ -48,7 +48,12 @@ public final class SettingsLoader {
           "otlp.temporality",
           "resource.attributes",
           "db.slow-query-threshold",
-          "metrics.series-limit");
+          "metrics.series-limit",
+          "alerts.enabled",
+          "alerts.interval");
+
+  /** What each alert rule lets a setting change: {@code monitor.alerts.<rule>.<field>}. */
+  private static final List<String> ALERT_FIELDS = Arrays.asList("enabled", "threshold", "for", "severity");
 
   /** OpenTelemetry settings that mean the same thing, honoured when the monitor key is unset. */
   private static final Map<String, String> OTEL_ALIASES = new HashMap<>();
@@ -65,17 +70,33 @@ public final class SettingsLoader {
 
   private final SettingSources sources;
   private final Collection<String> instrumentationNames;
+  private final Collection<String> alertRules;
   private final Consumer<String> warnings;
 
   SettingsLoader(
       SettingSources sources, Collection<String> instrumentationNames, Consumer<String> warnings) {
+    this(sources, instrumentationNames, Collections.emptyList(), warnings);
+  }
+
+  SettingsLoader(
+      SettingSources sources,
+      Collection<String> instrumentationNames,
+      Collection<String> alertRules,
+      Consumer<String> warnings) {
     this.sources = sources;
     this.instrumentationNames = instrumentationNames;
+    this.alertRules = alertRules;
     this.warnings = warnings;
   }
 
   /** Loads from this JVM's system properties, environment and {@code monitor.config} file. */
   public static Settings load(Collection<String> instrumentationNames, Consumer<String> warnings) {
+    return load(instrumentationNames, Collections.emptyList(), warnings);
+  }
+
+  /** As {@link #load(Collection, Consumer)}, also reading {@code monitor.alerts.<rule>.*} for each rule. */
+  public static Settings load(
+      Collection<String> instrumentationNames, Collection<String> alertRules, Consumer<String> warnings) {
     Map<String, String> system = new HashMap<>();
     for (String name : System.getProperties().stringPropertyNames()) {
       system.put(name, System.getProperty(name));
@@ -84,7 +105,7 @@ public final class SettingsLoader {
     SettingSources withoutFile = new SettingSources(system, environment, Collections.emptyMap());
     Map<String, String> file = readFile(withoutFile.lookup(PREFIX + "config"), warnings);
     return new SettingsLoader(
-            new SettingSources(system, environment, file), instrumentationNames, warnings)
+            new SettingSources(system, environment, file), instrumentationNames, alertRules, warnings)
         .load();
   }
 
@@ -127,7 +148,57 @@ public final class SettingsLoader {
         duration("db.slow-query-threshold", Duration.ofMillis(100)),
         positiveInt("metrics.series-limit", DEFAULT_SERIES_LIMIT),
         bool("debug", false),
-        Collections.unmodifiableSet(disabled));
+        Collections.unmodifiableSet(disabled),
+        bool("alerts.enabled", true),
+        duration("alerts.interval", Duration.ofSeconds(5)),
+        alertOverrides());
+  }
+
+  private Map<String, AlertOverride> alertOverrides() {
+    Map<String, AlertOverride> overrides = new LinkedHashMap<>();
+    for (String rule : alertRules) {
+      String base = "alerts." + rule + ".";
+      Double threshold = null;
+      String value = raw(base + "threshold");
+      if (value != null) {
+        try {
+          double parsed = Double.parseDouble(value.trim());
+          if (parsed >= 0 && !Double.isNaN(parsed) && !Double.isInfinite(parsed)) {
+            threshold = parsed;
+          }
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+        if (threshold == null) {
+          warnBad(base + "threshold", value, "a number of 0 or more", "of the rule");
+        }
+      }
+      Duration forDuration = null;
+      String forValue = raw(base + "for");
+      if (forValue != null) {
+        forDuration = Durations.parse(forValue);
+        if (forDuration == null || forDuration.isNegative()) {
+          warnBad(base + "for", forValue, "a duration such as 0s, 30s or 5m", "of the rule");
+          forDuration = null;
+        }
+      }
+      String severity = raw(base + "severity");
+      if (severity != null) {
+        severity = severity.trim().toLowerCase(Locale.ROOT);
+        if (!severity.equals("warning") && !severity.equals("critical")) {
+          warnBad(base + "severity", raw(base + "severity"), "warning or critical", "of the rule");
+          severity = null;
+        }
+      }
+      overrides.put(
+          rule,
+          new AlertOverride(
+              bool(base + "enabled", true),
+              threshold,
+              forDuration,
+              severity));
+    }
+    return Collections.unmodifiableMap(overrides);
   }
 
   static String instrumentationKey(String name) {
@@ -271,6 +342,11 @@ public final class SettingsLoader {
     for (String key : KEYS) {
       known.add(PREFIX + key);
     }
+    for (String rule : alertRules) {
+      for (String field : ALERT_FIELDS) {
+        known.add(PREFIX + "alerts." + rule + "." + field);
+      }
+    }
     for (String name : instrumentationNames) {
       known.add(PREFIX + instrumentationKey(name));
     }
@@ -298,8 +374,10 @@ public final class SettingsLoader {
       warnings.accept(
           "unknown setting " + where + " is ignored; known settings are monitor."
               + String.join(", monitor.", KEYS)
-              + " and monitor.instrumentation.<name>.enabled for "
-              + String.join(", ", new TreeSet<>(instrumentationNames)));
+              + ", monitor.instrumentation.<name>.enabled for "
+              + String.join(", ", new TreeSet<>(instrumentationNames))
+              + " and monitor.alerts.<rule>." + String.join("|", ALERT_FIELDS) + " for "
+              + String.join(", ", alertRules));
     }
   }
 

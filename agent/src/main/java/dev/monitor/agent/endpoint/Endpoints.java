@@ -1,5 +1,6 @@
 package dev.monitor.agent.endpoint;
 
+import dev.monitor.agent.alerts.AlertEngine;
 import dev.monitor.agent.health.CheckResult;
 import dev.monitor.agent.health.HealthCheck.Kind;
 import dev.monitor.agent.health.HealthChecks;
@@ -26,6 +27,7 @@ public final class Endpoints {
   private final MetricRegistry registry;
   private final HealthChecks health;
   private final MetricsSummary summary;
+  private final AlertEngine alerts;
 
   public Endpoints(
       ServiceInfo service,
@@ -36,7 +38,9 @@ public final class Endpoints {
       RedisMetrics redis,
       SocketMetrics sockets,
       ProcessCpu cpu,
-      List<InstrumentationStatus> instrumentations) {
+      List<InstrumentationStatus> instrumentations,
+      AlertEngine alerts) {
+    this.alerts = alerts;
     this.service = service;
     this.registry = registry;
     this.health = health;
@@ -73,6 +77,14 @@ public final class Endpoints {
         return group("database");
       case REDIS:
         return group("redis");
+      case ALERTS:
+        if (alerts == null) {
+          Map<String, Object> off = new LinkedHashMap<>();
+          off.put("status", HealthStatus.UP.name());
+          off.put("message", "alert rules are off (monitor.alerts.enabled=false)");
+          return Response.json(200, off);
+        }
+        return Response.json(200, alerts.describe());
       case METRICS:
         return new Response(
             200, PrometheusWriter.CONTENT_TYPE, PrometheusWriter.write(registry.collect(), service.resource));
@@ -122,6 +134,7 @@ public final class Endpoints {
     DETAILED("/health/detailed"),
     DATABASE("/health/database"),
     REDIS("/health/redis"),
+    ALERTS("/health/alerts"),
     METRICS("/metrics"),
     METRICS_JSON("/metrics.json");
 

@@ -38,6 +38,14 @@ public final class MemoryCheck implements HealthCheck {
     details.put("heapMaxBytes", max);
     details.put("heapUsedRatio", ratio(heap.getUsed(), max));
     details.put("nonHeapUsedBytes", nonHeap.getUsed());
+    double afterGc = heapUsedAfterGcRatio();
+    details.put("heapUsedAfterGcRatio", afterGc);
+    details.put("degradedAtAfterGcRatio", DEGRADED_RATIO);
+    return afterGc >= DEGRADED_RATIO ? HealthStatus.DEGRADED : HealthStatus.UP;
+  }
+
+  /** The fullest heap pool right after its last collection, over its maximum (0 before any GC). */
+  public static double heapUsedAfterGcRatio() {
     double afterGc = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       MemoryUsage collected = pool.getCollectionUsage();
@@ -45,9 +53,7 @@ public final class MemoryCheck implements HealthCheck {
         afterGc = Math.max(afterGc, ratio(collected.getUsed(), collected.getMax()));
       }
     }
-    details.put("heapUsedAfterGcRatio", afterGc);
-    details.put("degradedAtAfterGcRatio", DEGRADED_RATIO);
-    return afterGc >= DEGRADED_RATIO ? HealthStatus.DEGRADED : HealthStatus.UP;
+    return afterGc;
   }
 
   private static double ratio(long part, long whole) {

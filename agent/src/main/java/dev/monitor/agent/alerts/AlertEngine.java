@@ -1,0 +1,148 @@
+package dev.monitor.agent.alerts;
+
+import dev.monitor.agent.config.AlertOverride;
+import dev.monitor.agent.config.Settings;
+import dev.monitor.agent.db.DbClientMetrics;
+import dev.monitor.agent.health.HealthCheck;
+import dev.monitor.agent.health.HealthStatus;
+import dev.monitor.agent.http.HttpServerMetrics;
+import dev.monitor.agent.jdbc.JdbcMetrics;
+import dev.monitor.agent.jvm.ProcessCpu;
+import dev.monitor.agent.log.AgentLog;
+import dev.monitor.agent.metrics.CallbackMetric;
+import dev.monitor.agent.metrics.MetricFamily;
+import dev.monitor.agent.metrics.MetricPoint;
+import dev.monitor.agent.metrics.MetricRegistry;
+import dev.monitor.agent.sockets.SocketMetrics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates the alert rules every {@code monitor.alerts.interval} on the agent's harvest thread,
+ * never on a request thread, and keeps each rule's state for {@code /health/alerts}, the
+ * {@code monitor.alert.firing} gauge and the {@code alerts} health check (DEGRADED while any
+ * alert fires; it never touches liveness or readiness). Evaluation and reads synchronize on the
+ * engine.
+ */
+public final class AlertEngine {
+
+  static final String[] GAUGE_KEYS = {"alert", "severity"};
+
+  private final List<Alert> alerts = new ArrayList<>();
+
+  AlertEngine(List<AlertRule> rules) {
+    for (AlertRule rule : rules) {
+      alerts.add(new Alert(rule));
+    }
+  }
+
+  /** The default rules with the settings applied; disabled rules are left out. */
+  public static AlertEngine create(
+      Settings settings,
+      MetricRegistry registry,
+      HttpServerMetrics http,
+      DbClientMetrics db,
+      JdbcMetrics jdbc,
+      SocketMetrics sockets,
+      ProcessCpu cpu) {
+    List<AlertRule> rules = new ArrayList<>();
+    for (AlertRule rule : AlertRules.defaults(new AlertSignals(registry, http, db, jdbc, sockets, cpu))) {
+      AlertOverride set = settings.alert(rule.name);
+      if (set.enabled) {
+        rules.add(rule.with(set.threshold, set.forDuration, set.severity));
+      } else {
+        AgentLog.info("alert rule " + rule.name + " is disabled by settings");
+      }
+    }
+    AlertEngine engine = new AlertEngine(rules);
+    registry.register(
+        new CallbackMetric(
+            "monitor.alert.firing",
+            "1 while the agent's alert rule fires, else 0.",
+            "{alert}",
+            MetricFamily.Kind.GAUGE,
+            engine::readGauge));
+    return engine;
+  }
+
+  /** Reads every rule's signal once and moves its state on. */
+  public synchronized void evaluate(long nowMillis) {
+    for (Alert alert : alerts) {
+      Double value;
+      try {
+        value = alert.rule.signal.get();
+      } catch (RuntimeException | LinkageError e) {
+        AgentLog.warnOnce("alert " + alert.rule.name, "cannot read the signal of alert rule " + alert.rule.name, e);
+        value = null;
+      }
+      switch (alert.update(value, nowMillis)) {
+        case FIRED:
+          AgentLog.warn(
+              "alert " + alert.rule.name + " (" + alert.rule.severity + ") is firing: "
+                  + Alert.round(alert.valueAtFiring) + " " + alert.rule.unit + " above "
+                  + alert.rule.threshold + " for " + alert.rule.forDuration.getSeconds() + " s");
+          break;
+        case RESOLVED:
+          AgentLog.info(
+              "alert " + alert.rule.name + " is resolved: "
+                  + (value == null ? "no data" : Alert.round(value) + " " + alert.rule.unit));
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  /** {@code /health/alerts}: every rule with its state and current value. */
+  public synchronized Map<String, Object> describe() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    int firing = 0;
+    List<Map<String, Object>> rules = new ArrayList<>();
+    for (Alert alert : alerts) {
+      firing += alert.firing() ? 1 : 0;
+      rules.add(alert.describe());
+    }
+    out.put("status", firing > 0 ? HealthStatus.DEGRADED.name() : HealthStatus.UP.name());
+    out.put("firing", firing);
+    out.put("alerts", rules);
+    return out;
+  }
+
+  private synchronized void readGauge(List<MetricPoint> points) {
+    for (Alert alert : alerts) {
+      points.add(
+          new MetricPoint(GAUGE_KEYS, new String[] {alert.rule.name, alert.rule.severity}, alert.firing() ? 1 : 0));
+    }
+  }
+
+  /** DEGRADED while an alert fires; reported, never failing a probe. */
+  public HealthCheck healthCheck() {
+    return new HealthCheck() {
+      @Override
+      public String name() {
+        return "alerts";
+      }
+
+      @Override
+      public Kind kind() {
+        return Kind.RESOURCE;
+      }
+
+      @Override
+      public HealthStatus check(Map<String, Object> details) {
+        List<String> firing = new ArrayList<>();
+        synchronized (AlertEngine.this) {
+          for (Alert alert : alerts) {
+            if (alert.firing()) {
+              firing.add(alert.rule.name + " (" + alert.rule.severity + ")");
+            }
+          }
+        }
+        details.put("firing", firing);
+        return firing.isEmpty() ? HealthStatus.UP : HealthStatus.DEGRADED;
+      }
+    };
+  }
+}

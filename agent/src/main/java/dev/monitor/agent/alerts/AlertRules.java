@@ -1,0 +1,61 @@
+package dev.monitor.agent.alerts;
+
+import static dev.monitor.agent.alerts.AlertRule.CRITICAL;
+import static dev.monitor.agent.alerts.AlertRule.WARNING;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The rules every runbook this agent serves lists, with their defaults; each is changed by
+ * {@code monitor.alerts.<name>.threshold|for|severity} and switched off by
+ * {@code monitor.alerts.<name>.enabled=false}.
+ */
+public final class AlertRules {
+
+  /** Every rule's name, for the settings. */
+  public static final List<String> NAMES =
+      Arrays.asList(
+          "error-rate", "error-rate-critical", "latency-p95", "latency-p95-high", "db-pool-usage",
+          "db-query-p95", "memory", "cpu", "socketio-handshake-failures", "active-connections",
+          "rate-limited");
+
+  private AlertRules() {}
+
+  static List<AlertRule> defaults(AlertSignals s) {
+    return Arrays.asList(
+        rule("error-rate", "HTTP server errors (5xx or exception) over the last minute's requests",
+            "ratio", WARNING, 0.05, minutes(5), s::errorRatio),
+        rule("error-rate-critical", "HTTP server errors over the last minute's requests",
+            "ratio", CRITICAL, 0.10, minutes(5), s::errorRatio),
+        rule("latency-p95", "p95 of the last minute's HTTP requests",
+            "seconds", WARNING, 0.5, minutes(10), s::requestP95Seconds),
+        rule("latency-p95-high", "p95 of the last minute's HTTP requests",
+            "seconds", CRITICAL, 2.0, minutes(5), s::requestP95Seconds),
+        rule("db-pool-usage", "connections in use over the maximum, busiest database pool",
+            "ratio", WARNING, 0.8, minutes(2), s::poolUsage),
+        rule("db-query-p95", "p95 of the last minute's database operations (JDBC)",
+            "seconds", WARNING, 0.5, minutes(5), s::databaseP95Seconds),
+        rule("memory", "heap in use after the last collection over the heap's maximum",
+            "ratio", WARNING, 0.85, minutes(5), s::memoryAfterGc),
+        rule("cpu", "the process's CPU use (1 = every core)",
+            "ratio", WARNING, 0.8, minutes(5), s::cpu),
+        rule("socketio-handshake-failures", "failed Socket.IO handshakes over the last minute's",
+            "ratio", WARNING, 0.10, minutes(5), s::handshakeFailureRatio),
+        rule("active-connections", "open Socket.IO connections and WebSocket sessions",
+            "connections", WARNING, 5000, minutes(1), s::activeConnections),
+        rule("rate-limited", "rate-limit rejections (429) over the last minute's requests",
+            "ratio", WARNING, 0.20, minutes(10), s::rateLimitedRatio));
+  }
+
+  private static AlertRule rule(
+      String name, String description, String unit, String severity, double threshold,
+      Duration forDuration, java.util.function.Supplier<Double> signal) {
+    return new AlertRule(name, description, unit, severity, threshold, forDuration, signal);
+  }
+
+  private static Duration minutes(long m) {
+    return Duration.ofMinutes(m);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.monitor.agent.alerts;
+
+import dev.monitor.agent.db.DbClientMetrics;
+import dev.monitor.agent.db.PoolFigures;
+import dev.monitor.agent.health.MemoryCheck;
+import dev.monitor.agent.http.HttpServerMetrics;
+import dev.monitor.agent.jdbc.JdbcMetrics;
+import dev.monitor.agent.jvm.ProcessCpu;
+import dev.monitor.agent.metrics.LatencySummary;
+import dev.monitor.agent.metrics.MetricRegistry;
+import dev.monitor.agent.sockets.SocketMetrics;
+import java.util.List;
+
+/**
+ * The figures the alert rules judge, read from the same metric core as {@code /metrics} and
+ * {@code /metrics.json}. Rates and percentiles are over the last minute (the series' sliding
+ * window); a rule's duration then says how long that must stay above its threshold. Each
+ * method answers null when there is nothing to judge.
+ */
+final class AlertSignals {
+
+  private final MetricRegistry registry;
+  private final HttpServerMetrics http;
+  private final DbClientMetrics db;
+  private final JdbcMetrics jdbc;
+  private final SocketMetrics sockets;
+  private final ProcessCpu cpu;
+
+  AlertSignals(
+      MetricRegistry registry,
+      HttpServerMetrics http,
+      DbClientMetrics db,
+      JdbcMetrics jdbc,
+      SocketMetrics sockets,
+      ProcessCpu cpu) {
+    this.registry = registry;
+    this.http = http;
+    this.db = db;
+    this.jdbc = jdbc;
+    this.sockets = sockets;
+    this.cpu = cpu;
+  }
+
+  /** Server errors (5xx or an exception) among the last minute's requests. */
+  Double errorRatio() {
+    return requestRatio(false);
+  }
+
+  /** Rate-limit rejections (429) among the last minute's requests. */
+  Double rateLimitedRatio() {
+    return requestRatio(true);
+  }
+
+  private Double requestRatio(boolean rateLimited) {
+    long all = 0;
+    long counted = 0;
+    for (LatencySummary s :
+        registry.summarize(http.duration(), HttpServerMetrics.STATUS, HttpServerMetrics.ERROR_TYPE)) {
+      all += s.recentCount;
+      int status = status(s.attribute(HttpServerMetrics.STATUS));
+      boolean hit =
+          rateLimited
+              ? status == 429
+              : status >= 500 || s.attribute(HttpServerMetrics.ERROR_TYPE) != null;
+      if (hit) {
+        counted += s.recentCount;
+      }
+    }
+    return all == 0 ? null : (double) counted / all;
+  }
+
+  /** The last minute's p95 over all requests, in seconds. */
+  Double requestP95Seconds() {
+    List<LatencySummary> overall = registry.summarize(http.duration());
+    return overall.isEmpty() || overall.get(0).recentCount == 0 ? null : overall.get(0).recentP95;
+  }
+
+  /** The last minute's p95 over database operations (JDBC; Redis commands excluded), in seconds. */
+  Double databaseP95Seconds() {
+    List<LatencySummary> overall =
+        registry.summarize(db.duration, values -> !"redis".equals(values[0]));
+    return overall.isEmpty() || overall.get(0).recentCount == 0 ? null : overall.get(0).recentP95;
+  }
+
+  /** The busiest database pool's connections in use over its maximum. */
+  Double poolUsage() {
+    if (jdbc == null) {
+      return null;
+    }
+    Double busiest = null;
+    for (PoolFigures pool : jdbc.pools()) {
+      if (pool.max > 0) {
+        double usage = (double) pool.used / pool.max;
+        busiest = busiest == null ? usage : Math.max(busiest, usage);
+      }
+    }
+    return busiest;
+  }
+
+  /** Heap in use right after the last collection, over the heap's maximum. */
+  Double memoryAfterGc() {
+    return MemoryCheck.heapUsedAfterGcRatio();
+  }
+
+  /** The process's recent CPU use, 0 to 1 of the machine. */
+  Double cpu() {
+    double load = cpu.processCpuLoad();
+    return load < 0 ? null : load;
+  }
+
+  /** Failed Socket.IO handshakes among the last minute's. */
+  Double handshakeFailureRatio() {
+    long now = System.currentTimeMillis();
+    double all = sockets.socketIo().handshakeRate.perSecond(now);
+    return all <= 0 ? null : sockets.socketIo().handshakeFailureRate.perSecond(now) / all;
+  }
+
+  /** Open Socket.IO connections and WebSocket sessions. */
+  Double activeConnections() {
+    return (double) (sockets.socketIo().active.total() + sockets.webSocket().active.total());
+  }
+
+  private static int status(String text) {
+    try {
+      return text == null ? 0 : Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

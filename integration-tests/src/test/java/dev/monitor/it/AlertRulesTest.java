@@ -1,0 +1,171 @@
+package dev.monitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agent's alert rules in the demo service, with the durations shortened by settings: a 20 %
+ * error rate goes pending, then fires (the gauge, /health DEGRADED, liveness untouched), then
+ * resolves once healthy traffic brings the last minute's ratio under the threshold; an
+ * exhausted pool and slow queries fire their rules.
+ */
+class AlertRulesTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static JsonNode alert(ChildJvm app, String name) throws Exception {
+    JsonNode body = JSON.readTree(app.monitor("/health/alerts").body());
+    for (JsonNode a : body.get("alerts")) {
+      if (a.get("name").asText().equals(name)) {
+        return a;
+      }
+    }
+    throw new AssertionError(name + " is not listed: " + body);
+  }
+
+  static String awaitState(ChildJvm app, String name, String state, long millis) throws Exception {
+    long deadline = System.currentTimeMillis() + millis;
+    String seen = null;
+    while (System.currentTimeMillis() < deadline) {
+      seen = alert(app, name).get("state").asText();
+      if (seen.equals(state)) {
+        return seen;
+      }
+      Thread.sleep(100);
+    }
+    return seen;
+  }
+
+  @Test
+  void aTwentyPercentErrorRateGoesPendingFiresAndResolves() throws Exception {
+    try (ChildJvm app =
+        ChildJvm.builder("dev.monitor.demo.DemoService")
+            .property("monitor.alerts.interval", "500ms")
+            .property("monitor.alerts.error-rate.for", "3s")
+            .start()) {
+      JsonNode before = alert(app, "error-rate");
+      assertEquals("INACTIVE", before.get("state").asText());
+      assertEquals(0.05, before.get("threshold").asDouble());
+      assertEquals(3.0, before.get("forSeconds").asDouble());
+      for (int i = 0; i < 40; i++) {
+        assertEquals(200, app.app("/api/hello").statusCode());
+      }
+      for (int i = 0; i < 10; i++) {
+        assertEquals(500, app.app("/api/fail").statusCode());
+      }
+      assertEquals("PENDING", awaitState(app, "error-rate", "PENDING", 3_000));
+      assertEquals(0.2, alert(app, "error-rate").get("value").asDouble(), 0.001);
+      assertEquals(200, app.monitor("/health").statusCode());
+      assertEquals("UP", JSON.readTree(app.monitor("/health").body()).get("status").asText());
+
+      assertEquals("FIRING", awaitState(app, "error-rate", "FIRING", 6_000));
+      JsonNode firing = alert(app, "error-rate");
+      assertEquals(0.2, firing.get("valueAtFiring").asDouble(), 0.001);
+      // 10 of 50 is also above the critical rule's 10 %: it fires after its default 5 minutes
+      assertEquals("PENDING", alert(app, "error-rate-critical").get("state").asText());
+      Scrape scrape = Scrape.parse(app.monitor("/metrics").body());
+      assertEquals(1, scrape.value("monitor_alert_firing", "alert", "error-rate", "severity", "warning"));
+      assertEquals(0, scrape.value("monitor_alert_firing", "alert", "latency-p95", "severity", "warning"));
+      assertEquals(11, scrape.samples.stream().filter(s -> s.name.equals("monitor_alert_firing")).count());
+      assertEquals(200, app.monitor("/health").statusCode());
+      assertEquals("DEGRADED", JSON.readTree(app.monitor("/health").body()).get("status").asText());
+      assertEquals(200, app.monitor("/health/live").statusCode());
+      assertEquals(200, app.monitor("/health/ready").statusCode());
+      JsonNode body = JSON.readTree(app.monitor("/health/alerts").body());
+      assertEquals("DEGRADED", body.get("status").asText());
+      assertEquals(1, body.get("firing").asInt());
+
+      // 160 healthy requests: 10 errors in 210 is 4.8 %, under the threshold
+      for (int i = 0; i < 160; i++) {
+        assertEquals(200, app.app("/api/hello").statusCode());
+      }
+      assertEquals("INACTIVE", awaitState(app, "error-rate", "INACTIVE", 3_000));
+      JsonNode resolved = alert(app, "error-rate");
+      assertTrue(resolved.has("resolvedAt"), resolved.toString());
+      assertEquals(10.0 / 210, resolved.get("value").asDouble(), 0.001);
+      // health results are cached for 2 s
+      String health = null;
+      for (long deadline = System.currentTimeMillis() + 4_000; System.currentTimeMillis() < deadline; Thread.sleep(100)) {
+        health = JSON.readTree(app.monitor("/health/detailed").body()).get("checks").get("alerts").get("status").asText();
+        if (health.equals("UP")) {
+          break;
+        }
+      }
+      assertEquals("UP", health);
+      assertEquals(0, Scrape.parse(app.monitor("/metrics").body())
+          .value("monitor_alert_firing", "alert", "error-rate", "severity", "warning"));
+      assertTrue(app.output().contains("alert error-rate (warning) is firing: 0.2 ratio above 0.05"), app.output());
+      assertTrue(app.output().contains("alert error-rate is resolved"), app.output());
+    }
+  }
+
+  @Test
+  void anExhaustedPoolAndSlowQueriesFireTheirRules() throws Exception {
+    try (ChildJvm app =
+        ChildJvm.builder("dev.monitor.demo.DemoService")
+            .property("monitor.alerts.interval", "250ms")
+            .property("monitor.alerts.db-pool-usage.for", "1s")
+            .property("monitor.alerts.db-query-p95.for", "0s")
+            .property("monitor.alerts.db-query-p95.severity", "critical")
+            .property("monitor.alerts.cpu.enabled", "false")
+            .start()) {
+      assertEquals("INACTIVE", alert(app, "db-pool-usage").get("state").asText());
+      // the pool holds 5: five 2.5 s queries at once keep every connection in use
+      ExecutorService clients = Executors.newFixedThreadPool(5);
+      try {
+        List<Future<Integer>> slow = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+          slow.add(clients.submit(() -> app.app("/api/db/report?ms=2500").statusCode()));
+        }
+        assertEquals("FIRING", awaitState(app, "db-pool-usage", "FIRING", 2_400));
+        assertEquals(1.0, alert(app, "db-pool-usage").get("valueAtFiring").asDouble(), 1e-9);
+        for (Future<Integer> f : slow) {
+          assertEquals(200, f.get());
+        }
+      } finally {
+        clients.shutdown();
+      }
+      // the five 2.5 s queries are the last minute's database p95: above 0.5 s
+      assertEquals("FIRING", awaitState(app, "db-query-p95", "FIRING", 2_000));
+      JsonNode query = alert(app, "db-query-p95");
+      assertEquals("critical", query.get("severity").asText());
+      assertTrue(query.get("value").asDouble() >= 2.4, query.toString());
+      assertEquals("INACTIVE", awaitState(app, "db-pool-usage", "INACTIVE", 2_000));
+      assertTrue(alert(app, "db-pool-usage").has("resolvedAt"));
+      Scrape scrape = Scrape.parse(app.monitor("/metrics").body());
+      assertEquals(1, scrape.value("monitor_alert_firing", "alert", "db-query-p95", "severity", "critical"));
+      assertEquals(0, scrape.value("monitor_alert_firing", "alert", "db-pool-usage", "severity", "warning"));
+      assertEquals(10, scrape.samples.stream().filter(s -> s.name.equals("monitor_alert_firing")).count(),
+          "cpu is disabled and not listed");
+      assertEquals(200, app.monitor("/health/live").statusCode());
+    }
+  }
+
+  @Test
+  void badAlertSettingsWarnAndKeepTheDefaults() throws Exception {
+    try (ChildJvm app =
+        ChildJvm.builder("dev.monitor.demo.DemoService")
+            .property("monitor.alerts.error-rate.threshold", "five")
+            .property("monitor.alerts.memory.severity", "page-me")
+            .property("monitor.alerts.no-such-rule.threshold", "1")
+            .start()) {
+      JsonNode errorRate = alert(app, "error-rate");
+      assertEquals(0.05, errorRate.get("threshold").asDouble());
+      assertEquals(300.0, errorRate.get("forSeconds").asDouble());
+      assertEquals("warning", alert(app, "memory").get("severity").asText());
+      String out = app.output();
+      assertTrue(out.contains("monitor.alerts.error-rate.threshold='five' is not a number"), out);
+      assertTrue(out.contains("monitor.alerts.memory.severity='page-me' is not warning or critical"), out);
+      assertTrue(out.contains("unknown setting system property monitor.alerts.no-such-rule.threshold"), out);
+    }
+  }
+}
