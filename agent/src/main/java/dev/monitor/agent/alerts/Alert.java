@@ -1,5 +1,6 @@
 package dev.monitor.agent.alerts;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -87,14 +88,14 @@ final class Alert {
     out.put("forSeconds", rule.forDuration.toMillis() / 1000.0);
     out.put("description", rule.description);
     if (state == State.PENDING) {
-      out.put("pendingSince", java.time.Instant.ofEpochMilli(pendingSinceMillis).toString());
+      out.put("pendingSince", Instant.ofEpochMilli(pendingSinceMillis).toString());
     }
     if (firedAtMillis > 0) {
-      out.put("firedAt", java.time.Instant.ofEpochMilli(firedAtMillis).toString());
+      out.put("firedAt", Instant.ofEpochMilli(firedAtMillis).toString());
       out.put("valueAtFiring", round(valueAtFiring));
     }
     if (resolvedAtMillis > 0) {
-      out.put("resolvedAt", java.time.Instant.ofEpochMilli(resolvedAtMillis).toString());
+      out.put("resolvedAt", Instant.ofEpochMilli(resolvedAtMillis).toString());
     }
     return out;
   }

@@ -6,6 +6,7 @@ import static dev.monitor.agent.alerts.AlertRule.WARNING;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The rules every runbook this agent serves lists, with their defaults; each is changed by
@@ -51,7 +52,7 @@ public final class AlertRules {
 
   private static AlertRule rule(
       String name, String description, String unit, String severity, double threshold,
-      Duration forDuration, java.util.function.Supplier<Double> signal) {
+      Duration forDuration, Supplier<Double> signal) {
     return new AlertRule(name, description, unit, severity, threshold, forDuration, signal);
   }
 
