@@ -57,11 +57,7 @@ final class AlertSignals {
     for (LatencySummary s :
         registry.summarize(http.duration(), HttpServerMetrics.STATUS, HttpServerMetrics.ERROR_TYPE)) {
       all += s.recentCount;
-      int status = status(s.attribute(HttpServerMetrics.STATUS));
-      boolean hit =
-          rateLimited
-              ? status == 429
-              : status >= 500 || s.attribute(HttpServerMetrics.ERROR_TYPE) != null;
+      boolean hit = rateLimited ? HttpServerMetrics.statusOf(s) == 429 : HttpServerMetrics.isServerError(s);
       if (hit) {
         counted += s.recentCount;
       }
@@ -118,13 +114,5 @@ final class AlertSignals {
   /** Open Socket.IO connections and WebSocket sessions. */
   Double activeConnections() {
     return (double) (sockets.socketIo().active.total() + sockets.webSocket().active.total());
-  }
-
-  private static int status(String text) {
-    try {
-      return text == null ? 0 : Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
   }
 }

@@ -135,8 +135,8 @@ final class MetricsSummary {
     double recentP95Seconds;
 
     void add(LatencySummary s) {
-      int status = parseStatus(s.attribute(HttpServerMetrics.STATUS));
-      boolean error = status >= 500 || s.attribute(HttpServerMetrics.ERROR_TYPE) != null;
+      int status = HttpServerMetrics.statusOf(s);
+      boolean error = HttpServerMetrics.isServerError(s);
       requests += s.count;
       recentRequests += s.recentCount;
       if (error) {
@@ -218,14 +218,6 @@ final class MetricsSummary {
     out.put("instrumentations", list);
     out.put("adviceErrors", dev.monitor.bootstrap.AdviceErrors.count());
     return out;
-  }
-
-  private static int parseStatus(String status) {
-    try {
-      return status == null ? 0 : Integer.parseInt(status);
-    } catch (NumberFormatException e) {
-      return 0; // the overflow series says "other"
-    }
   }
 
   private static boolean same(String a, String b) {

@@ -3,6 +3,7 @@ package dev.monitor.agent.http;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.Counter;
 import dev.monitor.agent.metrics.LatencyHistogram;
+import dev.monitor.agent.metrics.LatencySummary;
 import dev.monitor.agent.metrics.MetricRegistry;
 import dev.monitor.bootstrap.HttpServerRecorder;
 import java.util.concurrent.atomic.LongAdder;
@@ -44,6 +45,21 @@ public final class HttpServerMetrics implements HttpServerRecorder {
                 new String[] {METHOD},
                 seriesLimit));
     this.routes = new RouteTable(seriesLimit);
+  }
+
+  /** The status code of a summarized series; 0 for the overflow series, whose status is "other". */
+  public static int statusOf(LatencySummary s) {
+    String status = s.attribute(STATUS);
+    try {
+      return status == null ? 0 : Integer.parseInt(status);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** A server error: a 5xx answer, or a request that ended in an exception (it has an error type). */
+  public static boolean isServerError(LatencySummary s) {
+    return statusOf(s) >= 500 || s.attribute(ERROR_TYPE) != null;
   }
 
   public LatencyHistogram duration() {

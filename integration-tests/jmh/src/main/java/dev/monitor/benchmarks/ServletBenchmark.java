@@ -90,7 +90,7 @@ public class ServletBenchmark {
   @Benchmark
   public int request() throws IOException {
     out.write(one);
-    return readResponse();
+    return HttpResponses.read(in) & HttpResponses.STATUS;
   }
 
   @Benchmark
@@ -99,40 +99,8 @@ public class ServletBenchmark {
     out.write(many);
     int statuses = 0;
     for (int i = 0; i < PIPELINE; i++) {
-      statuses += readResponse();
+      statuses += HttpResponses.read(in) & HttpResponses.STATUS;
     }
     return statuses;
-  }
-
-  /** Reads one answer (headers, then Content-Length bytes); its status. */
-  private int readResponse() throws IOException {
-    int status = -1;
-    int length = 0;
-    StringBuilder line = new StringBuilder(64);
-    while (true) {
-      int c = in.read();
-      if (c < 0) {
-        throw new IOException("connection closed");
-      }
-      if (c != '\n') {
-        if (c != '\r') {
-          line.append((char) c);
-        }
-        continue;
-      }
-      if (line.length() == 0) {
-        break;
-      }
-      if (status < 0) {
-        status = Integer.parseInt(line.substring(9, 12));
-      } else if (line.length() > 15 && line.substring(0, 15).equalsIgnoreCase("Content-Length:")) {
-        length = Integer.parseInt(line.substring(15).trim());
-      }
-      line.setLength(0);
-    }
-    for (int i = 0; i < length; i++) {
-      in.read();
-    }
-    return status;
   }
 }

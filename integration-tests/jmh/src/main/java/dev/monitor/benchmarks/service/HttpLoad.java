@@ -1,5 +1,6 @@
 package dev.monitor.benchmarks.service;
 
+import dev.monitor.benchmarks.HttpResponses;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +90,7 @@ final class HttpLoad {
       s.connect(new InetSocketAddress("127.0.0.1", port), 200);
       s.setSoTimeout(5_000);
       s.getOutputStream().write(request(path, false));
-      return readResponse(new BufferedInputStream(s.getInputStream())) & STATUS;
+      return HttpResponses.read(new BufferedInputStream(s.getInputStream())) & HttpResponses.STATUS;
     } catch (IOException e) {
       return -1;
     }
@@ -99,71 +100,6 @@ final class HttpLoad {
     return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             + (keepAlive ? "" : "Connection: close\r\n") + "\r\n")
         .getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static final int STATUS = 0xffff;
-  private static final int CLOSES = 1 << 16;
-
-  /**
-   * Reads one response (status line, headers, a Content-Length or chunked body): its status, with
-   * {@link #CLOSES} set when the server closes the connection after it (Tomcat does so after 100
-   * requests on one connection).
-   */
-  private static int readResponse(InputStream in) throws IOException {
-    String statusLine = line(in);
-    if (statusLine == null || statusLine.length() < 12) {
-      throw new IOException("no status line: " + statusLine);
-    }
-    int status = Integer.parseInt(statusLine.substring(9, 12));
-    long length = -1;
-    boolean chunked = false;
-    boolean closes = false;
-    for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-      int colon = h.indexOf(':');
-      if (colon < 0) {
-        continue;
-      }
-      String name = h.substring(0, colon).trim();
-      String value = h.substring(colon + 1).trim();
-      if (name.equalsIgnoreCase("Content-Length")) {
-        length = Long.parseLong(value);
-      } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
-        chunked = true;
-      } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
-        closes = true;
-      }
-    }
-    if (chunked) {
-      for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
-        skip(in, size);
-        line(in);
-      }
-      line(in);
-    } else if (length > 0) {
-      skip(in, length);
-    }
-    return closes ? status | CLOSES : status;
-  }
-
-  private static void skip(InputStream in, long n) throws IOException {
-    for (long left = n; left > 0; ) {
-      if (in.read() < 0) {
-        throw new IOException("the body ended early");
-      }
-      left--;
-    }
-  }
-
-  private static String line(InputStream in) throws IOException {
-    StringBuilder b = new StringBuilder(64);
-    for (int c = in.read(); c >= 0; c = in.read()) {
-      if (c == '\n') {
-        int last = b.length() - 1;
-        return last >= 0 && b.charAt(last) == '\r' ? b.substring(0, last) : b.toString();
-      }
-      b.append((char) c);
-    }
-    return b.length() == 0 ? null : b.toString();
   }
 
   private static final class Worker extends Thread {
@@ -196,14 +132,14 @@ final class HttpLoad {
             byte[] request = request(path.apply(sequence++), true);
             long start = System.nanoTime();
             out.write(request);
-            int answer = readResponse(in);
+            int answer = HttpResponses.read(in);
             latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
             requests++;
-            int status = answer & STATUS;
+            int status = answer & HttpResponses.STATUS;
             if (status < 200 || status >= 300) {
               failures++;
             }
-            open = (answer & CLOSES) == 0;
+            open = (answer & HttpResponses.CLOSES) == 0;
           }
         } catch (IOException | RuntimeException e) {
           failures++;
