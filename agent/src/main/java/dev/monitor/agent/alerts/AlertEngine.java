@@ -23,14 +23,16 @@ import java.util.Map;
  * Evaluates the alert rules every {@code monitor.alerts.interval} on the agent's harvest thread,
  * never on a request thread, and keeps each rule's state for {@code /health/alerts}, the
  * {@code monitor.alert.firing} gauge and the {@code alerts} health check (DEGRADED while any
- * alert fires; it never touches liveness or readiness). Evaluation and reads synchronize on the
- * engine.
+ * alert fires; it never touches liveness or readiness). State changes and reads synchronize on
+ * the engine, which is never held while another lock is taken.
  */
 public final class AlertEngine {
 
   static final String[] GAUGE_KEYS = {"alert", "severity"};
 
   private final List<Alert> alerts = new ArrayList<>();
+  /** One evaluation at a time; never held by a reader. */
+  private final Object evaluating = new Object();
 
   AlertEngine(List<AlertRule> rules) {
     for (AlertRule rule : rules) {
@@ -57,41 +59,65 @@ public final class AlertEngine {
       }
     }
     AlertEngine engine = new AlertEngine(rules);
+    engine.registerGauge(registry);
+    return engine;
+  }
+
+  void registerGauge(MetricRegistry registry) {
     registry.register(
         new CallbackMetric(
             "monitor.alert.firing",
             "1 while the agent's alert rule fires, else 0.",
             "{alert}",
             MetricFamily.Kind.GAUGE,
-            engine::readGauge));
-    return engine;
+            this::readGauge));
   }
 
-  /** Reads every rule's signal once and moves its state on. */
-  public synchronized void evaluate(long nowMillis) {
-    for (Alert alert : alerts) {
-      Double value;
-      try {
-        value = alert.rule.signal.get();
-      } catch (RuntimeException | LinkageError e) {
-        AgentLog.warnOnce("alert " + alert.rule.name, "cannot read the signal of alert rule " + alert.rule.name, e);
-        value = null;
+  /**
+   * Reads every rule's signal once and moves its state on. The signals are read without the
+   * engine's lock: they take the registry's lock, and a scrape holds that lock while it reads
+   * the gauge, which takes the engine's; holding both here in the other order deadlocked a
+   * scrape against the evaluation.
+   */
+  public void evaluate(long nowMillis) {
+    synchronized (evaluating) {
+      Double[] values = new Double[alerts.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = read(alerts.get(i).rule);
       }
-      switch (alert.update(value, nowMillis)) {
-        case FIRED:
-          AgentLog.warn(
-              "alert " + alert.rule.name + " (" + alert.rule.severity + ") is firing: "
-                  + Alert.round(alert.valueAtFiring) + " " + alert.rule.unit + " above "
-                  + alert.rule.threshold + " for " + alert.rule.forDuration.getSeconds() + " s");
-          break;
-        case RESOLVED:
-          AgentLog.info(
-              "alert " + alert.rule.name + " is resolved: "
-                  + (value == null ? "no data" : Alert.round(value) + " " + alert.rule.unit));
-          break;
-        default:
-          break;
+      synchronized (this) {
+        for (int i = 0; i < values.length; i++) {
+          Alert alert = alerts.get(i);
+          tell(alert, alert.update(values[i], nowMillis), values[i]);
+        }
       }
+    }
+  }
+
+  private static Double read(AlertRule rule) {
+    try {
+      return rule.signal.get();
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.warnOnce("alert " + rule.name, "cannot read the signal of alert rule " + rule.name, e);
+      return null;
+    }
+  }
+
+  private static void tell(Alert alert, Alert.Transition transition, Double value) {
+    switch (transition) {
+      case FIRED:
+        AgentLog.warn(
+            "alert " + alert.rule.name + " (" + alert.rule.severity + ") is firing: "
+                + Alert.round(alert.valueAtFiring) + " " + alert.rule.unit + " above "
+                + alert.rule.threshold + " for " + alert.rule.forDuration.getSeconds() + " s");
+        break;
+      case RESOLVED:
+        AgentLog.info(
+            "alert " + alert.rule.name + " is resolved: "
+                + (value == null ? "no data" : Alert.round(value) + " " + alert.rule.unit));
+        break;
+      default:
+        break;
     }
   }
 
