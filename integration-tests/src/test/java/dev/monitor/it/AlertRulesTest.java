@@ -1,6 +1,7 @@
 package dev.monitor.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,11 +48,14 @@ class AlertRulesTest {
 
   @Test
   void aTwentyPercentErrorRateGoesPendingFiresAndResolves() throws Exception {
-    try (ChildJvm app =
-        ChildJvm.builder("dev.monitor.demo.DemoService")
-            .property("monitor.alerts.interval", "500ms")
-            .property("monitor.alerts.error-rate.for", "3s")
-            .start()) {
+    try (WebhookReceiver webhook = WebhookReceiver.started();
+        ChildJvm app =
+            ChildJvm.builder("dev.monitor.demo.DemoService")
+                .property("monitor.alerts.interval", "500ms")
+                .property("monitor.alerts.error-rate.for", "3s")
+                .property("monitor.alerts.webhook.url", webhook.url())
+                .property("monitor.alerts.webhook.headers", "Authorization=Bearer%20t0k")
+                .start()) {
       JsonNode before = alert(app, "error-rate");
       assertEquals("INACTIVE", before.get("state").asText());
       assertEquals(0.05, before.get("threshold").asDouble());
@@ -84,6 +88,21 @@ class AlertRulesTest {
       assertEquals("DEGRADED", body.get("status").asText());
       assertEquals(1, body.get("firing").asInt());
 
+      JsonNode posted = webhook.await("error-rate firing", WebhookReceiver.event("error-rate", "firing"), 3_000);
+      String service = JSON.readTree(app.monitor("/health").body()).get("service").asText();
+      assertEquals(
+          "[FIRING] error-rate (warning) on " + service + ": 0.2 ratio above 0.05 for 3 s. "
+              + posted.get("description").asText(),
+          posted.get("text").asText());
+      assertEquals("warning", posted.get("severity").asText());
+      assertEquals(0.2, posted.get("value").asDouble(), 0.001);
+      assertEquals(0.05, posted.get("threshold").asDouble());
+      assertEquals(3.0, posted.get("forSeconds").asDouble());
+      assertEquals(firing.get("firedAt").asText(), posted.get("firedAt").asText());
+      assertEquals(service, posted.get("service").asText());
+      assertEquals("application/json; charset=utf-8", webhook.posts.get(0).contentType);
+      assertEquals("Bearer t0k", webhook.posts.get(0).authorization);
+
       // 160 healthy requests: 10 errors in 210 is 4.8 %, under the threshold
       for (int i = 0; i < 160; i++) {
         assertEquals(200, app.app("/api/hello").statusCode());
@@ -92,6 +111,11 @@ class AlertRulesTest {
       JsonNode resolved = alert(app, "error-rate");
       assertTrue(resolved.has("resolvedAt"), resolved.toString());
       assertEquals(10.0 / 210, resolved.get("value").asDouble(), 0.001);
+      JsonNode resolvedPost = webhook.await("error-rate resolved", WebhookReceiver.event("error-rate", "resolved"), 3_000);
+      assertTrue(resolvedPost.get("text").asText().startsWith("[RESOLVED] error-rate (warning) on " + service + ": now 0.0476 ratio"), resolvedPost.toString());
+      assertEquals(resolved.get("resolvedAt").asText(), resolvedPost.get("resolvedAt").asText());
+      assertEquals(1, webhook.count(WebhookReceiver.event("error-rate", "firing")), webhook.bodies());
+      assertEquals(2, webhook.posts.size(), "the critical rule never fired: " + webhook.bodies());
       // health results are cached for 2 s
       String health = null;
       for (long deadline = System.currentTimeMillis() + 4_000; System.currentTimeMillis() < deadline; Thread.sleep(100)) {
@@ -110,14 +134,16 @@ class AlertRulesTest {
 
   @Test
   void anExhaustedPoolAndSlowQueriesFireTheirRules() throws Exception {
-    try (ChildJvm app =
-        ChildJvm.builder("dev.monitor.demo.DemoService")
-            .property("monitor.alerts.interval", "250ms")
-            .property("monitor.alerts.db-pool-usage.for", "1s")
-            .property("monitor.alerts.db-query-p95.for", "0s")
-            .property("monitor.alerts.db-query-p95.severity", "critical")
-            .property("monitor.alerts.cpu.enabled", "false")
-            .start()) {
+    try (WebhookReceiver webhook = WebhookReceiver.started();
+        ChildJvm app =
+            ChildJvm.builder("dev.monitor.demo.DemoService")
+                .property("monitor.alerts.interval", "250ms")
+                .property("monitor.alerts.db-pool-usage.for", "1s")
+                .property("monitor.alerts.db-query-p95.for", "0s")
+                .property("monitor.alerts.db-query-p95.severity", "critical")
+                .property("monitor.alerts.cpu.enabled", "false")
+                .property("monitor.alerts.webhook.url", webhook.url())
+                .start()) {
       assertEquals("INACTIVE", alert(app, "db-pool-usage").get("state").asText());
       // the pool holds 5: five 2.5 s queries at once keep every connection in use
       ExecutorService clients = Executors.newFixedThreadPool(5);
@@ -147,6 +173,77 @@ class AlertRulesTest {
       assertEquals(10, scrape.samples.stream().filter(s -> s.name.equals("monitor_alert_firing")).count(),
           "cpu is disabled and not listed");
       assertEquals(200, app.monitor("/health/live").statusCode());
+
+      JsonNode pool = webhook.await("db-pool-usage firing", WebhookReceiver.event("db-pool-usage", "firing"), 2_000);
+      assertEquals(1.0, pool.get("value").asDouble(), 1e-9);
+      assertEquals(0.8, pool.get("threshold").asDouble());
+      JsonNode slow = webhook.await("db-query-p95 firing", WebhookReceiver.event("db-query-p95", "firing"), 2_000);
+      assertEquals("critical", slow.get("severity").asText());
+      assertTrue(slow.get("value").asDouble() >= 2.4, slow.toString());
+      assertTrue(slow.get("text").asText().startsWith("[FIRING] db-query-p95 (critical)"), slow.toString());
+      JsonNode poolResolved = webhook.await("db-pool-usage resolved", WebhookReceiver.event("db-pool-usage", "resolved"), 2_000);
+      assertTrue(poolResolved.get("value").asDouble() < 0.8, poolResolved.toString());
+    }
+  }
+
+  /**
+   * A receiver that answers 503 twice gets the same POST a third time after the backoff; one
+   * that is down costs the service nothing: every request is answered, and the agent says once
+   * that the notification was dropped, without the URL's secret path.
+   */
+  @Test
+  void aFailingWebhookIsRetriedAndADownOneNeverTouchesTheService() throws Exception {
+    try (WebhookReceiver webhook = WebhookReceiver.answering(503, 503, 200);
+        ChildJvm app =
+            ChildJvm.builder("dev.monitor.demo.DemoService")
+                .property("monitor.alerts.interval", "250ms")
+                .property("monitor.alerts.error-rate.for", "0s")
+                .property("monitor.alerts.webhook.url", webhook.url())
+                .start()) {
+      assertEquals(500, app.app("/api/fail").statusCode());
+      assertEquals(200, app.app("/api/hello").statusCode());
+      webhook.await("error-rate firing", WebhookReceiver.event("error-rate", "firing"), 3_000);
+      // 1 s and 2 s of backoff before the third attempt
+      for (long deadline = System.currentTimeMillis() + 8_000; webhook.posts.size() < 3 && System.currentTimeMillis() < deadline; ) {
+        Thread.sleep(100);
+      }
+      assertEquals(3, webhook.posts.size(), webhook.bodies());
+      assertEquals(webhook.posts.get(0).body, webhook.posts.get(2).body);
+      double sent = 0;
+      for (long deadline = System.currentTimeMillis() + 2_000; sent < 1 && System.currentTimeMillis() < deadline; Thread.sleep(100)) {
+        sent = Scrape.parse(app.monitor("/metrics").body()).value("monitor_alert_notifications_total", "outcome", "sent");
+      }
+      assertEquals(1, sent);
+      assertEquals(0, Scrape.parse(app.monitor("/metrics").body()).value("monitor_alert_notifications_total", "outcome", "failed"));
+    }
+
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    try (ChildJvm app =
+        ChildJvm.builder("dev.monitor.demo.DemoService")
+            .property("monitor.alerts.interval", "250ms")
+            .property("monitor.alerts.error-rate.for", "0s")
+            .property("monitor.alerts.webhook.url", "http://127.0.0.1:" + closed + "/services/T0/B0/secret")
+            .property("monitor.alerts.webhook.retries", "1")
+            .property("monitor.alerts.webhook.timeout", "500ms")
+            .start()) {
+      assertEquals(500, app.app("/api/fail").statusCode());
+      assertEquals("FIRING", awaitState(app, "error-rate", "FIRING", 2_000));
+      for (int i = 0; i < 50; i++) {
+        assertEquals(200, app.app("/api/hello").statusCode());
+      }
+      double failed = 0;
+      for (long deadline = System.currentTimeMillis() + 5_000; failed < 1 && System.currentTimeMillis() < deadline; Thread.sleep(100)) {
+        failed = Scrape.parse(app.monitor("/metrics").body()).value("monitor_alert_notifications_total", "outcome", "failed");
+      }
+      assertEquals(1, failed);
+      String out = app.output();
+      assertTrue(out.contains("could not post alert error-rate firing to http://127.0.0.1:" + closed + " (ConnectException"), out);
+      assertTrue(out.contains("2 attempts); it is dropped"), out);
+      assertFalse(out.contains("secret"), out);
+      assertEquals(200, app.monitor("/health/live").statusCode());
     }
   }
 
@@ -157,6 +254,7 @@ class AlertRulesTest {
             .property("monitor.alerts.error-rate.threshold", "five")
             .property("monitor.alerts.memory.severity", "page-me")
             .property("monitor.alerts.no-such-rule.threshold", "1")
+            .property("monitor.alerts.webhook.url", "slack")
             .start()) {
       JsonNode errorRate = alert(app, "error-rate");
       assertEquals(0.05, errorRate.get("threshold").asDouble());
@@ -166,6 +264,7 @@ class AlertRulesTest {
       assertTrue(out.contains("monitor.alerts.error-rate.threshold='five' is not a number"), out);
       assertTrue(out.contains("monitor.alerts.memory.severity='page-me' is not warning or critical"), out);
       assertTrue(out.contains("unknown setting system property monitor.alerts.no-such-rule.threshold"), out);
+      assertTrue(out.contains("monitor.alerts.webhook.url='slack' is not an http or https URL; alerts are not posted anywhere"), out);
     }
   }
 }

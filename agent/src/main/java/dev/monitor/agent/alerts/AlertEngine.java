@@ -33,6 +33,8 @@ public final class AlertEngine {
   private final List<Alert> alerts = new ArrayList<>();
   /** One evaluation at a time; never held by a reader. */
   private final Object evaluating = new Object();
+  /** Null when no webhook is set. */
+  private volatile AlertWebhook webhook;
 
   AlertEngine(List<AlertRule> rules) {
     for (AlertRule rule : rules) {
@@ -60,6 +62,9 @@ public final class AlertEngine {
     }
     AlertEngine engine = new AlertEngine(rules);
     engine.registerGauge(registry);
+    if (settings.alertWebhook != null) {
+      engine.webhook = AlertWebhook.start(settings.alertWebhook, settings.serviceName, registry);
+    }
     return engine;
   }
 
@@ -85,10 +90,23 @@ public final class AlertEngine {
       for (int i = 0; i < values.length; i++) {
         values[i] = read(alerts.get(i).rule);
       }
+      List<AlertEvent> events = new ArrayList<>(0);
       synchronized (this) {
         for (int i = 0; i < values.length; i++) {
           Alert alert = alerts.get(i);
-          tell(alert, alert.update(values[i], nowMillis), values[i]);
+          Alert.Transition transition = alert.update(values[i], nowMillis);
+          log(alert, transition, values[i]);
+          if (transition == Alert.Transition.FIRED) {
+            events.add(AlertEvent.fired(alert));
+          } else if (transition == Alert.Transition.RESOLVED) {
+            events.add(AlertEvent.resolved(alert));
+          }
+        }
+      }
+      AlertWebhook to = webhook;
+      if (to != null) {
+        for (AlertEvent event : events) {
+          to.offer(event);
         }
       }
     }
@@ -103,7 +121,7 @@ public final class AlertEngine {
     }
   }
 
-  private static void tell(Alert alert, Alert.Transition transition, Double value) {
+  private static void log(Alert alert, Alert.Transition transition, Double value) {
     switch (transition) {
       case FIRED:
         AgentLog.warn(

@@ -36,6 +36,8 @@ public final class Settings {
   public final boolean alertsEnabled;
   public final Duration alertsInterval;
   private final Map<String, AlertOverride> alertOverrides;
+  /** Null when no webhook is set. */
+  public final WebhookSettings alertWebhook;
 
   Settings(
       String serviceName,
@@ -57,7 +59,8 @@ public final class Settings {
       Set<String> disabledInstrumentations,
       boolean alertsEnabled,
       Duration alertsInterval,
-      Map<String, AlertOverride> alertOverrides) {
+      Map<String, AlertOverride> alertOverrides,
+      WebhookSettings alertWebhook) {
     this.serviceName = serviceName;
     this.serviceVersion = serviceVersion;
     this.httpEnabled = httpEnabled;
@@ -78,6 +81,7 @@ public final class Settings {
     this.alertsEnabled = alertsEnabled;
     this.alertsInterval = alertsInterval;
     this.alertOverrides = alertOverrides;
+    this.alertWebhook = alertWebhook;
   }
 
   /** {@code monitor.alerts.<rule>.*}: what is set for one alert rule (fields null when unset). */

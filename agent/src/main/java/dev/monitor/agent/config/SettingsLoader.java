@@ -50,7 +50,11 @@ public final class SettingsLoader {
           "db.slow-query-threshold",
           "metrics.series-limit",
           "alerts.enabled",
-          "alerts.interval");
+          "alerts.interval",
+          "alerts.webhook.url",
+          "alerts.webhook.timeout",
+          "alerts.webhook.retries",
+          "alerts.webhook.headers");
 
   /** What each alert rule lets a setting change: {@code monitor.alerts.<rule>.<field>}. */
   private static final List<String> ALERT_FIELDS = Arrays.asList("enabled", "threshold", "for", "severity");
@@ -151,7 +155,49 @@ public final class SettingsLoader {
         Collections.unmodifiableSet(disabled),
         bool("alerts.enabled", true),
         duration("alerts.interval", Duration.ofSeconds(5)),
-        alertOverrides());
+        alertOverrides(),
+        webhook());
+  }
+
+  /** Null when no webhook is set, or when the URL is not one (with a warning). */
+  private WebhookSettings webhook() {
+    String url = raw("alerts.webhook.url");
+    if (url == null || url.trim().isEmpty()) {
+      return null;
+    }
+    url = url.trim();
+    boolean valid;
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      valid = uri.getHost() != null
+          && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+    } catch (java.net.URISyntaxException e) {
+      valid = false;
+    }
+    if (!valid) {
+      warnings.accept(
+          origin("alerts.webhook.url") + "='" + url
+              + "' is not an http or https URL; alerts are not posted anywhere");
+      return null;
+    }
+    String retries = raw("alerts.webhook.retries");
+    int retryCount = 3;
+    if (retries != null) {
+      try {
+        retryCount = Integer.parseInt(retries.trim());
+      } catch (NumberFormatException e) {
+        retryCount = -1;
+      }
+      if (retryCount < 0 || retryCount > 10) {
+        warnBad("alerts.webhook.retries", retries, "a whole number from 0 to 10", "3");
+        retryCount = 3;
+      }
+    }
+    return new WebhookSettings(
+        url,
+        duration("alerts.webhook.timeout", Duration.ofSeconds(5)),
+        retryCount,
+        keyValues("alerts.webhook.headers"));
   }
 
   private Map<String, AlertOverride> alertOverrides() {
