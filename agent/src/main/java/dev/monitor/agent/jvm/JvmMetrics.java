@@ -38,6 +38,13 @@ public final class JvmMetrics {
         new CallbackMetric(
             "jvm.memory.limit", "Measure of max obtainable memory.", "By", Kind.UP_DOWN_COUNTER,
             points -> pools(pools, points, MemoryUsage::getMax)));
+    // the heap a collection could not free: what the memory alert rule and MemoryCheck judge
+    registry.register(
+        new CallbackMetric(
+            "jvm.memory.used_after_last_gc",
+            "Measure of memory used, as measured after the most recent garbage collection event on this pool.",
+            "By", Kind.UP_DOWN_COUNTER,
+            points -> pools(pools, points, null)));
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     registry.register(
         new CallbackMetric(
@@ -90,13 +97,14 @@ public final class JvmMetrics {
     long of(MemoryUsage usage);
   }
 
+  /** {@code value} of each pool's usage now, or (null) the bytes used after its last collection. */
   private static void pools(List<MemoryPoolMXBean> pools, List<MetricPoint> points, UsageValue value) {
     for (MemoryPoolMXBean pool : pools) {
-      MemoryUsage usage = pool.getUsage();
+      MemoryUsage usage = value == null ? pool.getCollectionUsage() : pool.getUsage();
       if (usage == null || !pool.isValid()) {
         continue;
       }
-      long v = value.of(usage);
+      long v = value == null ? usage.getUsed() : value.of(usage);
       if (v >= 0) {
         String type = pool.getType() == MemoryType.HEAP ? "heap" : "non_heap";
         points.add(new MetricPoint(POOL_KEYS, new String[] {type, pool.getName()}, v));
