@@ -198,8 +198,10 @@ class AlertRulesTest {
             ChildJvm.builder("dev.monitor.demo.DemoService")
                 .property("monitor.alerts.interval", "250ms")
                 .property("monitor.alerts.error-rate.for", "0s")
+                .property("monitor.alerts.error-rate.window", "10s")
                 .property("monitor.alerts.webhook.url", webhook.url())
                 .start()) {
+      assertEquals(10.0, alert(app, "error-rate").get("windowSeconds").asDouble());
       assertEquals(500, app.app("/api/fail").statusCode());
       assertEquals(200, app.app("/api/hello").statusCode());
       webhook.await("error-rate firing", WebhookReceiver.event("error-rate", "firing"), 3_000);
@@ -215,6 +217,11 @@ class AlertRulesTest {
       }
       assertEquals(1, sent);
       assertEquals(0, Scrape.parse(app.monitor("/metrics").body()).value("monitor_alert_notifications_total", "outcome", "failed"));
+      // a 10 s window: with no request since, the alert resolves (a 1 m window would keep it firing)
+      assertEquals("INACTIVE", awaitState(app, "error-rate", "INACTIVE", 15_000));
+      JsonNode resolved = webhook.await("error-rate resolved", WebhookReceiver.event("error-rate", "resolved"), 3_000);
+      assertTrue(resolved.get("value").isNull(), resolved.toString());
+      assertEquals(10.0, resolved.get("windowSeconds").asDouble());
     }
 
     int closed;
@@ -255,6 +262,8 @@ class AlertRulesTest {
             .property("monitor.alerts.memory.severity", "page-me")
             .property("monitor.alerts.no-such-rule.threshold", "1")
             .property("monitor.alerts.webhook.url", "slack")
+            .property("monitor.alerts.memory.window", "5m")
+            .property("monitor.alerts.rate-limited.window", "1s")
             .start()) {
       JsonNode errorRate = alert(app, "error-rate");
       assertEquals(0.05, errorRate.get("threshold").asDouble());
@@ -265,6 +274,10 @@ class AlertRulesTest {
       assertTrue(out.contains("monitor.alerts.memory.severity='page-me' is not warning or critical"), out);
       assertTrue(out.contains("unknown setting system property monitor.alerts.no-such-rule.threshold"), out);
       assertTrue(out.contains("monitor.alerts.webhook.url='slack' is not an http or https URL; alerts are not posted anywhere"), out);
+      assertTrue(out.contains("monitor.alerts.memory.window is ignored: rule memory judges a figure as it is now"), out);
+      assertTrue(out.contains("monitor.alerts.rate-limited.window='1s' is not a duration from 10s to 24h"), out);
+      assertEquals(60.0, alert(app, "rate-limited").get("windowSeconds").asDouble());
+      assertTrue(alert(app, "memory").path("windowSeconds").isMissingNode());
     }
   }
 }

@@ -86,6 +86,9 @@ final class Alert {
     out.put("threshold", rule.threshold);
     out.put("unit", rule.unit);
     out.put("forSeconds", rule.forDuration.toMillis() / 1000.0);
+    if (rule.window != null) {
+      out.put("windowSeconds", rule.window.toMillis() / 1000.0);
+    }
     out.put("description", rule.description);
     if (state == State.PENDING) {
       out.put("pendingSince", Instant.ofEpochMilli(pendingSinceMillis).toString());

@@ -55,7 +55,13 @@ public final class AlertEngine {
     for (AlertRule rule : AlertRules.defaults(new AlertSignals(registry, http, db, jdbc, sockets, cpu))) {
       AlertOverride set = settings.alert(rule.name);
       if (set.enabled) {
-        rules.add(rule.with(set.threshold, set.forDuration, set.severity));
+        if (set.window != null && !rule.windowSettable()) {
+          AgentLog.warn(
+              "monitor.alerts." + rule.name + ".window is ignored: rule " + rule.name
+                  + " judges a figure as it is now or a p95 over the last minute; only the ratios error-rate,"
+                  + " error-rate-critical, rate-limited and socketio-handshake-failures take a window");
+        }
+        rules.add(rule.with(set.threshold, set.forDuration, set.severity, set.window));
       } else {
         AgentLog.info("alert rule " + rule.name + " is disabled by settings");
       }

@@ -1,6 +1,7 @@
 package dev.monitor.agent.alerts;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +21,10 @@ public final class AlertRule {
   final double threshold;
   final Duration forDuration;
   final Supplier<Double> signal;
+  /** The window a ratio is taken over; null for a rule whose window is fixed. */
+  final Duration window;
+  /** Makes the signal for a window; null for a rule whose window is fixed. */
+  private final Function<Duration, Supplier<Double>> windowed;
 
   AlertRule(
       String name,
@@ -29,6 +34,19 @@ public final class AlertRule {
       double threshold,
       Duration forDuration,
       Supplier<Double> signal) {
+    this(name, description, unit, severity, threshold, forDuration, signal, null, null);
+  }
+
+  private AlertRule(
+      String name,
+      String description,
+      String unit,
+      String severity,
+      double threshold,
+      Duration forDuration,
+      Supplier<Double> signal,
+      Duration window,
+      Function<Duration, Supplier<Double>> windowed) {
     this.name = name;
     this.description = description;
     this.unit = unit;
@@ -36,10 +54,30 @@ public final class AlertRule {
     this.threshold = threshold;
     this.forDuration = forDuration;
     this.signal = signal;
+    this.window = window;
+    this.windowed = windowed;
   }
 
-  /** The same rule with settings applied (each null keeps the default). */
-  AlertRule with(Double threshold, Duration forDuration, String severity) {
+  /** A rule whose ratio is taken over a settable window. */
+  static AlertRule windowed(
+      String name,
+      String description,
+      String severity,
+      double threshold,
+      Duration forDuration,
+      Duration window,
+      Function<Duration, Supplier<Double>> signal) {
+    return new AlertRule(
+        name, description, "ratio", severity, threshold, forDuration, signal.apply(window), window, signal);
+  }
+
+  boolean windowSettable() {
+    return windowed != null;
+  }
+
+  /** The same rule with settings applied (each null keeps the default; a window only where settable). */
+  AlertRule with(Double threshold, Duration forDuration, String severity, Duration window) {
+    boolean newWindow = window != null && windowed != null && !window.equals(this.window);
     return new AlertRule(
         name,
         description,
@@ -47,6 +85,8 @@ public final class AlertRule {
         severity == null ? this.severity : severity,
         threshold == null ? this.threshold : threshold,
         forDuration == null ? this.forDuration : forDuration,
-        signal);
+        newWindow ? windowed.apply(window) : signal,
+        newWindow ? window : this.window,
+        windowed);
   }
 }

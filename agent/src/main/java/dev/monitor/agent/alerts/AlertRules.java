@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * The rules every runbook this agent serves lists, with their defaults; each is changed by
- * {@code monitor.alerts.<name>.threshold|for|severity} and switched off by
+ * {@code monitor.alerts.<name>.threshold|for|severity} (and {@code window}, for the four ratios
+ * of counts) and switched off by
  * {@code monitor.alerts.<name>.enabled=false}.
  */
 public final class AlertRules {
@@ -26,10 +27,10 @@ public final class AlertRules {
 
   static List<AlertRule> defaults(AlertSignals s) {
     return Arrays.asList(
-        rule("error-rate", "HTTP server errors (5xx or exception) over the last minute's requests",
-            "ratio", WARNING, 0.05, minutes(5), s::errorRatio),
-        rule("error-rate-critical", "HTTP server errors over the last minute's requests",
-            "ratio", CRITICAL, 0.10, minutes(5), s::errorRatio),
+        AlertRule.windowed("error-rate", "HTTP server errors (5xx or exception) over the window's requests",
+            WARNING, 0.05, minutes(5), minutes(1), s::errorRatio),
+        AlertRule.windowed("error-rate-critical", "HTTP server errors over the window's requests",
+            CRITICAL, 0.10, minutes(5), minutes(1), s::errorRatio),
         rule("latency-p95", "p95 of the last minute's HTTP requests",
             "seconds", WARNING, 0.5, minutes(10), s::requestP95Seconds),
         rule("latency-p95-high", "p95 of the last minute's HTTP requests",
@@ -42,12 +43,12 @@ public final class AlertRules {
             "ratio", WARNING, 0.85, minutes(5), s::memoryAfterGc),
         rule("cpu", "the process's CPU use (1 = every core)",
             "ratio", WARNING, 0.8, minutes(5), s::cpu),
-        rule("socketio-handshake-failures", "failed Socket.IO handshakes over the last minute's",
-            "ratio", WARNING, 0.10, minutes(5), s::handshakeFailureRatio),
+        AlertRule.windowed("socketio-handshake-failures", "failed Socket.IO handshakes over the window's",
+            WARNING, 0.10, minutes(5), minutes(1), s::handshakeFailureRatio),
         rule("active-connections", "open Socket.IO connections and WebSocket sessions",
             "connections", WARNING, 5000, minutes(1), s::activeConnections),
-        rule("rate-limited", "rate-limit rejections (429) over the last minute's requests",
-            "ratio", WARNING, 0.20, minutes(10), s::rateLimitedRatio));
+        AlertRule.windowed("rate-limited", "rate-limit rejections (429) over the window's requests",
+            WARNING, 0.20, minutes(10), minutes(1), s::rateLimitedRatio));
   }
 
   private static AlertRule rule(

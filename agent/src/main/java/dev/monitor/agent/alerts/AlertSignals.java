@@ -9,13 +9,15 @@ import dev.monitor.agent.jvm.ProcessCpu;
 import dev.monitor.agent.metrics.LatencySummary;
 import dev.monitor.agent.metrics.MetricRegistry;
 import dev.monitor.agent.sockets.SocketMetrics;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The figures the alert rules judge, read from the same metric core as {@code /metrics} and
- * {@code /metrics.json}. Rates and percentiles are over the last minute (the series' sliding
- * window); a rule's duration then says how long that must stay above its threshold. Each
- * method answers null when there is nothing to judge.
+ * {@code /metrics.json}. Ratios of counts are over the rule's window (one minute unless set),
+ * percentiles over the last minute (the series' sliding window); a rule's duration then says how
+ * long that must stay above its threshold. Each answers null when there is nothing to judge.
  */
 final class AlertSignals {
 
@@ -41,28 +43,29 @@ final class AlertSignals {
     this.cpu = cpu;
   }
 
-  /** Server errors (5xx or an exception) among the last minute's requests. */
-  Double errorRatio() {
-    return requestRatio(false);
+  /** Server errors (5xx or an exception) among the window's requests. */
+  Supplier<Double> errorRatio(Duration window) {
+    return new RatioWindow(() -> requestTotals(false), window.toMillis(), System::currentTimeMillis);
   }
 
-  /** Rate-limit rejections (429) among the last minute's requests. */
-  Double rateLimitedRatio() {
-    return requestRatio(true);
+  /** Rate-limit rejections (429) among the window's requests. */
+  Supplier<Double> rateLimitedRatio(Duration window) {
+    return new RatioWindow(() -> requestTotals(true), window.toMillis(), System::currentTimeMillis);
   }
 
-  private Double requestRatio(boolean rateLimited) {
+  /** {@code {requests, hits}} since start. */
+  private long[] requestTotals(boolean rateLimited) {
     long all = 0;
     long counted = 0;
     for (LatencySummary s :
         registry.summarize(http.duration(), HttpServerMetrics.STATUS, HttpServerMetrics.ERROR_TYPE)) {
-      all += s.recentCount;
+      all += s.count;
       boolean hit = rateLimited ? HttpServerMetrics.statusOf(s) == 429 : HttpServerMetrics.isServerError(s);
       if (hit) {
-        counted += s.recentCount;
+        counted += s.count;
       }
     }
-    return all == 0 ? null : (double) counted / all;
+    return new long[] {all, counted};
   }
 
   /** The last minute's p95 over all requests, in seconds. */
@@ -104,11 +107,12 @@ final class AlertSignals {
     return load < 0 ? null : load;
   }
 
-  /** Failed Socket.IO handshakes among the last minute's. */
-  Double handshakeFailureRatio() {
-    long now = System.currentTimeMillis();
-    double all = sockets.socketIo().handshakeRate.perSecond(now);
-    return all <= 0 ? null : sockets.socketIo().handshakeFailureRate.perSecond(now) / all;
+  /** Failed Socket.IO handshakes among the window's. */
+  Supplier<Double> handshakeFailureRatio(Duration window) {
+    return new RatioWindow(
+        () -> new long[] {sockets.socketIo().handshakes.total(), sockets.socketIo().failedHandshakes()},
+        window.toMillis(),
+        System::currentTimeMillis);
   }
 
   /** Open Socket.IO connections and WebSocket sessions. */

@@ -181,6 +181,9 @@ public final class AlertWebhook {
     out.put("threshold", rule.threshold);
     out.put("unit", rule.unit);
     out.put("forSeconds", rule.forDuration.toMillis() / 1000.0);
+    if (rule.window != null) {
+      out.put("windowSeconds", rule.window.toMillis() / 1000.0);
+    }
     out.put("firedAt", Instant.ofEpochMilli(event.firedAtMillis).toString());
     if (event.status == AlertEvent.Status.RESOLVED) {
       out.put("resolvedAt", Instant.ofEpochMilli(event.resolvedAtMillis).toString());

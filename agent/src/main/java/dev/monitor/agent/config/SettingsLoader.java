@@ -57,7 +57,7 @@ public final class SettingsLoader {
           "alerts.webhook.headers");
 
   /** What each alert rule lets a setting change: {@code monitor.alerts.<rule>.<field>}. */
-  private static final List<String> ALERT_FIELDS = Arrays.asList("enabled", "threshold", "for", "severity");
+  private static final List<String> ALERT_FIELDS = Arrays.asList("enabled", "threshold", "for", "severity", "window");
 
   /** OpenTelemetry settings that mean the same thing, honoured when the monitor key is unset. */
   private static final Map<String, String> OTEL_ALIASES = new HashMap<>();
@@ -236,13 +236,23 @@ public final class SettingsLoader {
           severity = null;
         }
       }
+      Duration window = null;
+      String windowValue = raw(base + "window");
+      if (windowValue != null) {
+        window = Durations.parse(windowValue);
+        if (window == null || window.compareTo(Duration.ofSeconds(10)) < 0 || window.compareTo(Duration.ofHours(24)) > 0) {
+          warnBad(base + "window", windowValue, "a duration from 10s to 24h such as 5m", "of the rule");
+          window = null;
+        }
+      }
       overrides.put(
           rule,
           new AlertOverride(
               bool(base + "enabled", true),
               threshold,
               forDuration,
-              severity));
+              severity,
+              window));
     }
     return Collections.unmodifiableMap(overrides);
   }

@@ -39,7 +39,7 @@ class AlertTest {
   void noDataIsNotCrossedAndAZeroDurationFiresAtOnce() {
     assertEquals(Alert.Transition.NONE, alert.update(null, 0));
     assertEquals(Alert.State.INACTIVE, alert.state);
-    Alert now = new Alert(alert.rule.with(null, Duration.ZERO, AlertRule.CRITICAL));
+    Alert now = new Alert(alert.rule.with(null, Duration.ZERO, AlertRule.CRITICAL, null));
     assertEquals(Alert.Transition.FIRED, now.update(0.06, 0));
     assertEquals(AlertRule.CRITICAL, now.rule.severity);
     assertEquals(Alert.Transition.RESOLVED, now.update(null, 1));
