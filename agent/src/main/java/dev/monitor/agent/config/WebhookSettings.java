@@ -1,5 +1,7 @@
 package dev.monitor.agent.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -25,9 +27,9 @@ public final class WebhookSettings {
   /** The URL without its path, query or credentials, for logs: a Slack webhook's path is its secret. */
   public String safeUrl() {
     try {
-      java.net.URI uri = new java.net.URI(url);
+      URI uri = new URI(url);
       return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       return "(webhook)";
     }
   }
