@@ -46,6 +46,18 @@ class AlertRulesTest {
     return seen;
   }
 
+  /** {@code monitor_alert_notifications_total{outcome}}, once it reaches {@code expected} or the time is up. */
+  static double awaitNotifications(ChildJvm app, String outcome, double expected, long millis) throws Exception {
+    long deadline = System.currentTimeMillis() + millis;
+    while (true) {
+      double value = Scrape.parse(app.monitor("/metrics").body()).value("monitor_alert_notifications_total", "outcome", outcome);
+      if (value >= expected || System.currentTimeMillis() >= deadline) {
+        return value;
+      }
+      Thread.sleep(100);
+    }
+  }
+
   @Test
   void aTwentyPercentErrorRateGoesPendingFiresAndResolves() throws Exception {
     try (WebhookReceiver webhook = WebhookReceiver.started();
@@ -202,8 +214,10 @@ class AlertRulesTest {
                 .property("monitor.alerts.webhook.url", webhook.url())
                 .start()) {
       assertEquals(10.0, alert(app, "error-rate").get("windowSeconds").asDouble());
-      assertEquals(500, app.app("/api/fail").statusCode());
+      // the healthy request first: were the failed one first, an evaluation between the two could
+      // leave the 10 s window below with the healthy request alone (0, not "no data")
       assertEquals(200, app.app("/api/hello").statusCode());
+      assertEquals(500, app.app("/api/fail").statusCode());
       webhook.await("error-rate firing", WebhookReceiver.event("error-rate", "firing"), 3_000);
       // 1 s and 2 s of backoff before the third attempt
       for (long deadline = System.currentTimeMillis() + 8_000; webhook.posts.size() < 3 && System.currentTimeMillis() < deadline; ) {
@@ -211,12 +225,8 @@ class AlertRulesTest {
       }
       assertEquals(3, webhook.posts.size(), webhook.bodies());
       assertEquals(webhook.posts.get(0).body, webhook.posts.get(2).body);
-      double sent = 0;
-      for (long deadline = System.currentTimeMillis() + 2_000; sent < 1 && System.currentTimeMillis() < deadline; Thread.sleep(100)) {
-        sent = Scrape.parse(app.monitor("/metrics").body()).value("monitor_alert_notifications_total", "outcome", "sent");
-      }
-      assertEquals(1, sent);
-      assertEquals(0, Scrape.parse(app.monitor("/metrics").body()).value("monitor_alert_notifications_total", "outcome", "failed"));
+      assertEquals(1, awaitNotifications(app, "sent", 1, 2_000));
+      assertEquals(0, awaitNotifications(app, "failed", 0, 0));
       // a 10 s window: with no request since, the alert resolves (a 1 m window would keep it firing)
       assertEquals("INACTIVE", awaitState(app, "error-rate", "INACTIVE", 15_000));
       JsonNode resolved = webhook.await("error-rate resolved", WebhookReceiver.event("error-rate", "resolved"), 3_000);
@@ -241,11 +251,7 @@ class AlertRulesTest {
       for (int i = 0; i < 50; i++) {
         assertEquals(200, app.app("/api/hello").statusCode());
       }
-      double failed = 0;
-      for (long deadline = System.currentTimeMillis() + 5_000; failed < 1 && System.currentTimeMillis() < deadline; Thread.sleep(100)) {
-        failed = Scrape.parse(app.monitor("/metrics").body()).value("monitor_alert_notifications_total", "outcome", "failed");
-      }
-      assertEquals(1, failed);
+      assertEquals(1, awaitNotifications(app, "failed", 1, 5_000));
       String out = app.output();
       assertTrue(out.contains("could not post alert error-rate firing to http://127.0.0.1:" + closed + " (ConnectException"), out);
       assertTrue(out.contains("2 attempts); it is dropped"), out);

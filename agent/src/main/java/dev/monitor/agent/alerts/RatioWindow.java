@@ -47,7 +47,8 @@ final class RatioWindow implements Supplier<Double> {
       readings.removeFirst();
     }
     long[] oldest = readings.peekFirst();
-    long[] base = oldest[0] <= since && oldest != readings.peekLast() ? oldest : new long[] {0, 0, 0};
+    // the reading just added is younger than the window, so only an older one can be the base
+    long[] base = oldest[0] <= since ? oldest : new long[] {0, 0, 0};
     long all = t[0] - base[1];
     return all <= 0 ? null : (double) (t[1] - base[2]) / all;
   }

@@ -166,37 +166,16 @@ public final class SettingsLoader {
       return null;
     }
     url = url.trim();
-    boolean valid;
-    try {
-      java.net.URI uri = new java.net.URI(url);
-      valid = uri.getHost() != null
-          && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
-    } catch (java.net.URISyntaxException e) {
-      valid = false;
-    }
-    if (!valid) {
+    if (!WebhookSettings.isHttpUrl(url)) {
       warnings.accept(
           origin("alerts.webhook.url") + "='" + url
               + "' is not an http or https URL; alerts are not posted anywhere");
       return null;
     }
-    String retries = raw("alerts.webhook.retries");
-    int retryCount = 3;
-    if (retries != null) {
-      try {
-        retryCount = Integer.parseInt(retries.trim());
-      } catch (NumberFormatException e) {
-        retryCount = -1;
-      }
-      if (retryCount < 0 || retryCount > 10) {
-        warnBad("alerts.webhook.retries", retries, "a whole number from 0 to 10", "3");
-        retryCount = 3;
-      }
-    }
     return new WebhookSettings(
         url,
         duration("alerts.webhook.timeout", Duration.ofSeconds(5)),
-        retryCount,
+        intBetween("alerts.webhook.retries", 3, 0, 10),
         keyValues("alerts.webhook.headers"));
   }
 
@@ -327,19 +306,26 @@ public final class SettingsLoader {
   }
 
   private int positiveInt(String key, int fallback) {
+    return intBetween(key, fallback, 1, Integer.MAX_VALUE);
+  }
+
+  private int intBetween(String key, int fallback, int min, int max) {
     String value = raw(key);
     if (value == null) {
       return fallback;
     }
     try {
-      int number = Integer.parseInt(value);
-      if (number > 0) {
+      int number = Integer.parseInt(value.trim());
+      if (number >= min && number <= max) {
         return number;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    warnBad(key, value, "a whole number above 0", String.valueOf(fallback));
+    String expected = max == Integer.MAX_VALUE
+        ? "a whole number above " + (min - 1)
+        : "a whole number from " + min + " to " + max;
+    warnBad(key, value, expected, String.valueOf(fallback));
     return fallback;
   }
 

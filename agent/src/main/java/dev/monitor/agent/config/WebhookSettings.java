@@ -24,6 +24,17 @@ public final class WebhookSettings {
     this.headers = headers;
   }
 
+  /** An absolute http or https URL with a host. */
+  static boolean isHttpUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      return uri.getHost() != null
+          && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
   /** The URL without its path, query or credentials, for logs: a Slack webhook's path is its secret. */
   public String safeUrl() {
     try {
