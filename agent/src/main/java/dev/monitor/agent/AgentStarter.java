@@ -110,10 +110,9 @@ final class AgentStarter {
           } else {
             AgentLog.info("monitor.alerts.enabled=false: no alert rules are evaluated");
           }
-          if (settings.httpEnabled) {
+          if (settings.http.enabled) {
             MonitorHttpServer.start(
-                settings.httpHost,
-                settings.httpPort,
+                settings.http,
                 new Endpoints(service, registry, health, http, jdbc, redis, sockets, cpu, statuses, alerts));
           } else {
             AgentLog.info("monitor.http.enabled=false: no endpoints are served");

@@ -14,9 +14,8 @@ public final class Settings {
   public final String serviceName;
   /** Null when neither set nor found in the main jar's manifest. */
   public final String serviceVersion;
-  public final boolean httpEnabled;
-  public final String httpHost;
-  public final int httpPort;
+  /** The monitor port: where, who may read it, its limits. */
+  public final HttpServerSettings http;
   /** Null when OTLP export is not configured. */
   public final String otlpEndpoint;
   public final String otlpProtocol;
@@ -42,9 +41,7 @@ public final class Settings {
   Settings(
       String serviceName,
       String serviceVersion,
-      boolean httpEnabled,
-      String httpHost,
-      int httpPort,
+      HttpServerSettings http,
       String otlpEndpoint,
       String otlpProtocol,
       Duration otlpInterval,
@@ -63,9 +60,7 @@ public final class Settings {
       WebhookSettings alertWebhook) {
     this.serviceName = serviceName;
     this.serviceVersion = serviceVersion;
-    this.httpEnabled = httpEnabled;
-    this.httpHost = httpHost;
-    this.httpPort = httpPort;
+    this.http = http;
     this.otlpEndpoint = otlpEndpoint;
     this.otlpProtocol = otlpProtocol;
     this.otlpInterval = otlpInterval;

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,12 @@ public final class SettingsLoader {
   static final String PREFIX = "monitor.";
   static final int DEFAULT_PORT = 9464;
   static final int DEFAULT_SERIES_LIMIT = 300;
+  static final int DEFAULT_MAX_CONNECTIONS = 256;
+  static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  /** The paths {@code monitor.http.token.exempt} may name: probes that reveal nothing but a status. */
+  static final List<String> EXEMPTABLE_PATHS = Arrays.asList("/health/live", "/health/ready");
+  /** A config file larger than this is not a properties file someone wrote. */
+  static final long MAX_CONFIG_FILE_BYTES = 1 << 20;
 
   /** Every fixed key, without the {@code monitor.} prefix. */
   private static final List<String> KEYS =
@@ -39,6 +46,11 @@ public final class SettingsLoader {
           "http.enabled",
           "http.host",
           "http.port",
+          "http.token",
+          "http.token.exempt",
+          "http.allowed-hosts",
+          "http.max-connections",
+          "http.request-timeout",
           "otlp.endpoint",
           "otlp.protocol",
           "otlp.interval",
@@ -138,9 +150,7 @@ public final class SettingsLoader {
     return new Settings(
         serviceName,
         serviceVersion,
-        bool("http.enabled", true),
-        text("http.host", "0.0.0.0"),
-        port("http.port", DEFAULT_PORT),
+        http(),
         text("otlp.endpoint", null),
         protocol,
         duration("otlp.interval", Duration.ofSeconds(30)),
@@ -157,6 +167,55 @@ public final class SettingsLoader {
         duration("alerts.interval", Duration.ofSeconds(5)),
         alertOverrides(),
         webhook());
+  }
+
+  private HttpServerSettings http() {
+    String token = raw("http.token");
+    if (token != null && token.length() < 16) {
+      warnings.accept(
+          origin("http.token") + " is only " + token.length()
+              + " characters long; it is used, but a random token of 32 or more characters is safer");
+    }
+    Set<String> exempt = new LinkedHashSet<>();
+    for (String path : list("http.token.exempt")) {
+      if (EXEMPTABLE_PATHS.contains(path)) {
+        exempt.add(path);
+      } else {
+        warnings.accept(
+            origin("http.token.exempt") + ": '" + path + "' cannot be exempt from the token; only "
+                + String.join(" and ", EXEMPTABLE_PATHS) + " can");
+      }
+    }
+    if (!exempt.isEmpty() && token == null) {
+      warnings.accept(origin("http.token.exempt") + " has no effect: monitor.http.token is not set");
+    }
+    Set<String> hosts = new LinkedHashSet<>();
+    for (String host : list("http.allowed-hosts")) {
+      hosts.add(host.toLowerCase(Locale.ROOT));
+    }
+    return new HttpServerSettings(
+        bool("http.enabled", true),
+        text("http.host", "0.0.0.0"),
+        port("http.port", DEFAULT_PORT),
+        token,
+        Collections.unmodifiableSet(exempt),
+        Collections.unmodifiableSet(hosts),
+        intBetween("http.max-connections", DEFAULT_MAX_CONNECTIONS, 8, 100_000),
+        duration("http.request-timeout", DEFAULT_REQUEST_TIMEOUT));
+  }
+
+  /** A comma-separated list, trimmed, without empty entries. */
+  private List<String> list(String key) {
+    String value = raw(key);
+    List<String> out = new java.util.ArrayList<>();
+    if (value != null) {
+      for (String part : value.split(",")) {
+        if (!part.trim().isEmpty()) {
+          out.add(part.trim());
+        }
+      }
+    }
+    return out;
   }
 
   /** Null when no webhook is set, or when the URL is not one (with a warning). */
@@ -427,8 +486,30 @@ public final class SettingsLoader {
     if (path == null) {
       return Collections.emptyMap();
     }
+    java.nio.file.Path file;
+    try {
+      file = Paths.get(path);
+      // A FIFO or device would block premain (and so the application) on open or read.
+      if (!Files.isRegularFile(file)) {
+        warnings.accept(
+            "the monitor.config file '" + path + "' is not a regular file (missing, a folder, a pipe or a device);"
+                + " continuing with system properties, environment and defaults");
+        return Collections.emptyMap();
+      }
+      if (Files.size(file) > MAX_CONFIG_FILE_BYTES) {
+        warnings.accept(
+            "the monitor.config file '" + path + "' is larger than " + MAX_CONFIG_FILE_BYTES
+                + " bytes; it is not read. Continuing with system properties, environment and defaults");
+        return Collections.emptyMap();
+      }
+    } catch (IOException | RuntimeException e) {
+      warnings.accept(
+          "cannot read the monitor.config file '" + path + "' (" + e
+              + "); continuing with system properties, environment and defaults");
+      return Collections.emptyMap();
+    }
     Properties properties = new Properties();
-    try (InputStream in = Files.newInputStream(Paths.get(path))) {
+    try (InputStream in = Files.newInputStream(file)) {
       properties.load(in);
     } catch (IOException | RuntimeException e) {
       warnings.accept(
@@ -436,10 +517,10 @@ public final class SettingsLoader {
               + "); continuing with system properties, environment and defaults");
       return Collections.emptyMap();
     }
-    Map<String, String> file = new HashMap<>();
+    Map<String, String> values = new HashMap<>();
     for (String name : properties.stringPropertyNames()) {
-      file.put(name, properties.getProperty(name));
+      values.put(name, properties.getProperty(name));
     }
-    return file;
+    return values;
   }
 }

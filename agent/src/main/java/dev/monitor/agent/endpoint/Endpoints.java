@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * The paths of the embedded port and what each answers; independent of the HTTP server so it
- * can be tested directly. Only GET is served: another method on a known path is 405, an unknown
- * path 404. Thread-safe (holds only thread-safe collaborators).
+ * can be tested directly. GET and HEAD are served, OPTIONS says so; another method on a known
+ * path is 405, an unknown path 404. Thread-safe (holds only thread-safe collaborators).
  */
 public final class Endpoints {
 
@@ -47,13 +47,22 @@ public final class Endpoints {
     this.summary = new MetricsSummary(service, registry, http, jdbc, redis, sockets, cpu, instrumentations);
   }
 
-  Response handle(String method, String path) {
+  static final String ALLOW = "GET, HEAD, OPTIONS";
+
+  /** The answer for a GET (HEAD is answered as GET, and the server drops the body). */
+  Response handle(Request request) {
+    String path = request.path;
+    String method = request.method;
     Route route = Route.of(path);
+    if (method.equals("OPTIONS") && (route != null || path.equals("*") || path.equals("/"))) {
+      // HAProxy's default check is OPTIONS / : a 200 with what is allowed.
+      return new Response(200, null, "").with("Allow", ALLOW);
+    }
     if (route == null) {
       return Response.error(404, "unknown path " + path + "; try /health, /health/detailed, /metrics or /metrics.json");
     }
-    if (!"GET".equals(method)) {
-      return Response.error(405, method + " is not allowed on " + path + "; use GET");
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      return Response.error(405, method + " is not allowed on " + path + "; use GET or HEAD").with("Allow", ALLOW);
     }
     switch (route) {
       case HEALTH:

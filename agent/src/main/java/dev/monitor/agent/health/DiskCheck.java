@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 
-/** Free space where the service runs (its working directory): DEGRADED below {@value #DEGRADED_FREE_RATIO}. */
+/**
+ * Free space where the service runs (its working directory): DEGRADED below
+ * {@value #DEGRADED_FREE_RATIO}. The answer names the file store (device and type), never the
+ * working directory's path, which tells an outsider how the host is laid out.
+ */
 public final class DiskCheck implements HealthCheck {
 
   static final double DEGRADED_FREE_RATIO = 0.10;
@@ -30,7 +34,8 @@ public final class DiskCheck implements HealthCheck {
     long total = store.getTotalSpace();
     long usable = store.getUsableSpace();
     double free = total <= 0 ? 1 : usable / (double) total;
-    details.put("path", path.toString());
+    details.put("fileStore", store.name());
+    details.put("type", store.type());
     details.put("totalBytes", total);
     details.put("freeBytes", usable);
     details.put("freeRatio", Math.round(free * 10000.0) / 10000.0);

@@ -55,11 +55,31 @@ public final class AgentLog {
     }
   }
 
+  /**
+   * Appends {@code text} with control characters written as {@code \\xNN} (or {@code \\uNNNN}):
+   * a setting's value or a path may carry escape sequences or line breaks, which must not
+   * rewrite the operator's terminal or forge log lines.
+   */
+  static void appendPrintable(StringBuilder out, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+      } else if ((c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+  }
+
   private static void write(String level, String message, Throwable error) {
     StringBuilder line = new StringBuilder(96);
-    line.append(Instant.now()).append(" [monitor] ").append(level).append(' ').append(message);
+    line.append(Instant.now()).append(" [monitor] ").append(level).append(' ');
+    appendPrintable(line, message);
     if (error != null) {
-      line.append(": ").append(error);
+      line.append(": ");
+      appendPrintable(line, String.valueOf(error));
     }
     OUT.println(line);
     if (error != null && debug) {

@@ -30,9 +30,9 @@ class SettingsLoaderTest {
   void defaultsWhenNothingIsSet() {
     system.put("monitor.service.name", "orders");
     Settings s = load();
-    assertEquals(9464, s.httpPort);
-    assertEquals("0.0.0.0", s.httpHost);
-    assertTrue(s.httpEnabled);
+    assertEquals(9464, s.http.port);
+    assertEquals("0.0.0.0", s.http.host);
+    assertTrue(s.http.enabled);
     assertNull(s.otlpEndpoint);
     assertEquals("http/protobuf", s.otlpProtocol);
     assertEquals(Duration.ofSeconds(30), s.otlpInterval);
@@ -46,9 +46,9 @@ class SettingsLoaderTest {
   void systemPropertyBeatsEnvironmentWhichBeatsFile() {
     file.put("monitor.http.port", "1111");
     env.put("MONITOR_HTTP_PORT", "2222");
-    assertEquals(2222, load().httpPort);
+    assertEquals(2222, load().http.port);
     system.put("monitor.http.port", "3333");
-    assertEquals(3333, load().httpPort);
+    assertEquals(3333, load().http.port);
     env.put("MONITOR_DB_SLOW_QUERY_THRESHOLD", "250ms");
     assertEquals(Duration.ofMillis(250), load().slowQueryThreshold);
   }
@@ -74,9 +74,9 @@ class SettingsLoaderTest {
     file.put("monitor.http.enabled", "yes");
     system.put("monitor.otlp.protocol", "udp");
     Settings s = load();
-    assertEquals(9464, s.httpPort);
+    assertEquals(9464, s.http.port);
     assertEquals(Duration.ofSeconds(30), s.otlpInterval);
-    assertTrue(s.httpEnabled);
+    assertTrue(s.http.enabled);
     assertEquals("http/protobuf", s.otlpProtocol);
     assertEquals(4, warnings.size(), warnings.toString());
     assertTrue(warnings.contains(
