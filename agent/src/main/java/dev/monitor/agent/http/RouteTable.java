@@ -1,16 +1,19 @@
 package dev.monitor.agent.http;
 
+import dev.monitor.agent.log.AgentLog;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns a request path into a bounded route template: a framework's template is kept as it is;
- * a raw path has its id-like segments (numbers, UUIDs, hex of 16+ characters with a digit)
- * replaced by {@code {id}} and path parameters ({@code ;jsessionid=…}) dropped.
+ * a raw path has every segment that is not a plain word (see {@link #isIdLike}) replaced by
+ * {@code {id}} and path parameters ({@code ;jsessionid=…}) dropped.
  *
  * <p>The table is keyed by the template's text without building it: the path is walked once to
  * hash the template it names and again to compare with a stored template, so a known route costs
  * no allocation. Only a new route builds its string. Past {@code limit} templates every new path
- * is {@code other}. Threading: lock-free reads, copy-on-write inserts under a lock.
+ * is {@code other} (one warning says so). Threading: lock-free reads, copy-on-write inserts
+ * under a lock.
  */
 final class RouteTable {
 
@@ -25,6 +28,7 @@ final class RouteTable {
   private final Object lock = new Object();
   private volatile String[] table = new String[64];
   private volatile int size;
+  private final AtomicBoolean warned = new AtomicBoolean();
 
   RouteTable(int limit) {
     this.limit = limit;
@@ -49,11 +53,20 @@ final class RouteTable {
       }
     }
     if (size >= limit) {
-      return OTHER;
+      return full();
     }
     StringBuilder built = new StringBuilder(prefix.length() + path.length());
     walk(prefix, path, normalize, BUILD, null, built);
     return insert(built.toString());
+  }
+
+  private String full() {
+    if (!warned.get() && warned.compareAndSet(false, true)) {
+      AgentLog.warn(
+          "http.route reached its limit of " + limit + " routes (monitor.metrics.series-limit); requests on"
+              + " new routes are counted under http.route=\"other\", with their method and status");
+    }
+    return OTHER;
   }
 
   private String insert(String route) {
@@ -65,7 +78,7 @@ final class RouteTable {
         }
       }
       if (size >= limit) {
-        return OTHER;
+        return full();
       }
       String[] next = current;
       if ((size + 1) * 2 > current.length) {
@@ -171,29 +184,78 @@ final class RouteTable {
     return i < prefix.length() ? prefix.charAt(i) : path.charAt(i - prefix.length());
   }
 
-  /** Numbers, UUIDs, and hex strings of 16+ characters that contain a digit. */
+  /**
+   * Whether a raw path segment is a value rather than a word of the route, so it must become
+   * {@code {id}}: a route must never carry an e-mail address, a token or a name. A segment is
+   * kept only when it is a plain word: letters, digits, {@code - _ . ~} and nothing else, and not
+   * <ul>
+   *   <li>all digits, or 16+ hex characters with a digit (numbers, hashes, UUIDs without dashes),
+   *       or a UUID;
+   *   <li>a run of letters mixed with digits longer than 8 characters between separators
+   *       ({@code v2}, {@code oauth2}, {@code sha256} and {@code app-v3.min.js} stay;
+   *       {@code a1b2c3d4e5} does not);
+   *   <li>a base64-like run: 16+ characters whose case flips at least every fourth character;
+   *   <li>32 characters or longer.
+   * </ul>
+   * Anything else ({@code @ = % + : , ! $ '} and other bytes, so every percent-escape) is a value.
+   */
   static boolean isIdLike(String prefix, String path, int from, int to) {
     int length = to - from;
     if (length == 0) {
       return false;
     }
+    if (length >= 32) {
+      return true;
+    }
     boolean allDigits = true;
     boolean allHex = true;
     boolean anyDigit = false;
+    boolean longMixedRun = false;
+    int run = 0;
+    boolean runDigit = false;
+    boolean runLetter = false;
     boolean uuidShape = length == 36;
+    int caseFlips = 0;
+    int lastCase = 0; // 1 lower, 2 upper
     for (int k = from; k < to; k++) {
       char c = charAt(prefix, path, k);
       boolean digit = c >= '0' && c <= '9';
+      boolean lower = c >= 'a' && c <= 'z';
+      boolean upper = c >= 'A' && c <= 'Z';
       boolean hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!digit && !lower && !upper && c != '-' && c != '_' && c != '.' && c != '~') {
+        return true;
+      }
       anyDigit |= digit;
+      if (digit || lower || upper) {
+        run++;
+        runDigit |= digit;
+        runLetter |= !digit;
+        longMixedRun |= run > 8 && runDigit && runLetter;
+      } else {
+        run = 0;
+        runDigit = false;
+        runLetter = false;
+      }
       allDigits &= digit;
       allHex &= hex;
+      int letterCase = lower ? 1 : upper ? 2 : 0;
+      if (letterCase != 0) {
+        if (lastCase != 0 && letterCase != lastCase) {
+          caseFlips++;
+        }
+        lastCase = letterCase;
+      }
       if (uuidShape) {
         int at = k - from;
         boolean dashPlace = at == 8 || at == 13 || at == 18 || at == 23;
         uuidShape = dashPlace ? c == '-' : hex;
       }
     }
-    return allDigits || uuidShape || (allHex && anyDigit && length >= 16);
+    return allDigits
+        || uuidShape
+        || (allHex && anyDigit && length >= 16)
+        || longMixedRun
+        || (length >= 16 && caseFlips * 4 >= length);
   }
 }

@@ -25,7 +25,7 @@ public final class Counter implements Instrument {
     this.unit = unit;
     this.upDown = upDown;
     this.keys = keys.clone();
-    this.series = new SeriesTable<>(keys.length, seriesLimit, values -> new LongAdder());
+    this.series = new SeriesTable<>(name, keys, seriesLimit, values -> new LongAdder());
   }
 
   public SeriesTable<LongAdder> series() {

@@ -39,7 +39,7 @@ public final class LatencyHistogram implements Instrument {
     for (int i = 0; i < bounds.length; i++) {
       boundsNanos[i] = Math.round(bounds[i] * 1e9);
     }
-    this.series = new SeriesTable<>(keys.length, seriesLimit, values -> new LatencySeries());
+    this.series = new SeriesTable<>(name, keys, seriesLimit, values -> new LatencySeries());
   }
 
   private final org.HdrHistogram.Histogram scratch = LatencySeries.newScratch();

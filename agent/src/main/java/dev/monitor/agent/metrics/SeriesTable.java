@@ -1,21 +1,39 @@
 package dev.monitor.agent.metrics;
 
+import dev.monitor.agent.log.AgentLog;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * The series of one instrument, keyed by up to six attribute values (null means "attribute
  * absent"). Threading: {@link #get} is lock-free and allocation-free when the series exists (the
- * common case on a request thread); creating a series takes a lock. Past {@code limit} distinct
- * series, new values fold into one overflow series whose every attribute is {@code other}, so a
- * runaway attribute cannot grow memory or the scrape without bound.
+ * common case on a request thread); creating a series takes a lock.
+ *
+ * <p>Past {@code limit} distinct series, new values fold, so a runaway attribute cannot grow
+ * memory or the scrape without bound. Folding keeps the attributes that say what kind of outcome
+ * it was ({@link #KEPT_ON_FOLD}: method, status code, error type, database system and operation)
+ * and turns the others (route, table, namespace) into {@code other}: a 5xx past the limit is
+ * still a 5xx, a 200 is not an error. Folded series live in a second table of at most
+ * {@value #FOLDED_LIMIT}; past that, everything folds into one series whose every attribute is
+ * {@code other}. The first fold logs one warning naming the instrument.
  */
 public final class SeriesTable<S> {
 
   public static final String OTHER = "other";
   public static final int MAX_ARITY = 6;
+  /** Distinct folded series before the last resort (every attribute {@code other}). */
+  public static final int FOLDED_LIMIT = 64;
+  /** Attributes of bounded, meaningful values that a fold keeps. */
+  public static final Set<String> KEPT_ON_FOLD =
+      Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
+          "http.request.method", "http.response.status_code", "error.type", "db.system.name",
+          "db.operation.name", "db.response.status_code", "db.client.connection.state")));
 
   private static final class Entry<S> {
     final int hash;
@@ -29,8 +47,16 @@ public final class SeriesTable<S> {
     }
   }
 
+  private final String instrument;
   private final int arity;
   private final int limit;
+  /** Per attribute: whether a fold keeps its value (none in the folded table itself). */
+  private final boolean[] kept;
+  private final String keptNames;
+  private final boolean nested;
+  /** Where folded values go; null in the folded table itself. */
+  private final SeriesTable<S> folded;
+  private final AtomicBoolean warned = new AtomicBoolean();
   private final Function<String[], S> factory;
   private final Object lock = new Object();
   /** Open addressing, never more than half full; replaced whole (copy on write) under lock. */
@@ -38,14 +64,37 @@ public final class SeriesTable<S> {
   private volatile List<Entry<S>> entries = Collections.emptyList();
   private volatile S overflow;
 
-  public SeriesTable(int arity, int limit, Function<String[], S> factory) {
+  /** The series of instrument {@code instrument} with attribute {@code keys}, in that order. */
+  public SeriesTable(String instrument, String[] keys, int limit, Function<String[], S> factory) {
+    this(instrument, keys.length, limit, keys, factory);
+  }
+
+  /** For tests: an instrument whose attributes a fold does not keep. */
+  SeriesTable(int arity, int limit, Function<String[], S> factory) {
+    this("test", arity, limit, new String[arity], factory);
+  }
+
+  /** @param keys null for the folded table, which keeps nothing more when it fills */
+  private SeriesTable(String instrument, int arity, int limit, String[] keys, Function<String[], S> factory) {
     if (arity < 1 || arity > MAX_ARITY) {
       throw new IllegalArgumentException("arity must be 1 to " + MAX_ARITY + ": " + arity);
     }
+    this.instrument = instrument;
     this.arity = arity;
     this.limit = limit;
     this.factory = factory;
     this.table = newTable(16);
+    this.kept = new boolean[arity];
+    List<String> keptKeys = new ArrayList<>();
+    for (int i = 0; keys != null && i < arity; i++) {
+      kept[i] = KEPT_ON_FOLD.contains(keys[i]);
+      if (kept[i]) {
+        keptKeys.add(keys[i]);
+      }
+    }
+    this.keptNames = String.join(", ", keptKeys);
+    this.folded = keptKeys.isEmpty() ? null : new SeriesTable<>(instrument, arity, FOLDED_LIMIT, null, factory);
+    this.nested = keys == null;
   }
 
   public S get(String v0) {
@@ -84,11 +133,14 @@ public final class SeriesTable<S> {
     for (Entry<S> entry : entries) {
       visitor.visit(entry.values, entry.series);
     }
-    S folded = overflow;
     if (folded != null) {
+      folded.forEach(visitor);
+    }
+    S lastResort = overflow;
+    if (lastResort != null) {
       String[] others = new String[arity];
-      java.util.Arrays.fill(others, OTHER);
-      visitor.visit(others, folded);
+      Arrays.fill(others, OTHER);
+      visitor.visit(others, lastResort);
     }
   }
 
@@ -103,7 +155,7 @@ public final class SeriesTable<S> {
 
   private S create(int hash, String v0, String v1, String v2, String v3, String v4, String v5) {
     if (entries.size() >= limit) {
-      return overflow();
+      return fold(v0, v1, v2, v3, v4, v5);
     }
     synchronized (lock) {
       Entry<S>[] current = table;
@@ -118,9 +170,9 @@ public final class SeriesTable<S> {
         }
       }
       if (entries.size() >= limit) {
-        return overflow();
+        return fold(v0, v1, v2, v3, v4, v5);
       }
-      String[] values = java.util.Arrays.copyOf(new String[] {v0, v1, v2, v3, v4, v5}, arity);
+      String[] values = Arrays.copyOf(new String[] {v0, v1, v2, v3, v4, v5}, arity);
       Entry<S> created = new Entry<>(hash, values, factory.apply(values));
       List<Entry<S>> grown = new ArrayList<>(entries);
       grown.add(created);
@@ -134,6 +186,27 @@ public final class SeriesTable<S> {
     }
   }
 
+  /** The series for values past the limit: kept attributes stay, the others become {@code other}. */
+  private S fold(String v0, String v1, String v2, String v3, String v4, String v5) {
+    if (!warned.get() && warned.compareAndSet(false, true)) {
+      AgentLog.warn(
+          nested
+              ? instrument + " has " + limit + " folded series as well; further values are counted in one"
+                  + " series whose every attribute reads 'other'"
+              : instrument + " reached its limit of " + limit + " series (monitor.metrics.series-limit); new"
+                  + " values are counted in series "
+                  + (folded == null ? "whose every attribute reads 'other'" : "that keep " + keptNames + " and read 'other' elsewhere"));
+    }
+    if (folded == null) {
+      return overflow();
+    }
+    return folded.get(keep(0, v0), keep(1, v1), keep(2, v2), keep(3, v3), keep(4, v4), keep(5, v5));
+  }
+
+  private String keep(int index, String value) {
+    return index >= arity ? null : kept[index] || value == null ? value : OTHER;
+  }
+
   private S overflow() {
     S folded = overflow;
     if (folded == null) {
@@ -141,7 +214,7 @@ public final class SeriesTable<S> {
         folded = overflow;
         if (folded == null) {
           String[] others = new String[arity];
-          java.util.Arrays.fill(others, OTHER);
+          Arrays.fill(others, OTHER);
           folded = factory.apply(others);
           overflow = folded;
         }

@@ -27,6 +27,25 @@ class RouteTableTest {
   }
 
   @Test
+  void personalDataAndTokensNeverBecomeARoute() {
+    assertEquals("/api/users/{id}", raw("/api/users/alice@example.com"));
+    assertEquals("/api/users/{id}", raw("/api/users/alice%40example.com"));
+    assertEquals("/reset/{id}", raw("/reset/token=eyJhbGciOiJIUzI1NiJ9"));
+    assertEquals("/s/{id}", raw("/s/dGhpcyBpcyBhIHRva2Vu"));
+    assertEquals("/s/{id}", raw("/s/" + "abcdefghij".repeat(4)));
+    assertEquals("/orders/{id}/lines", raw("/orders/ORD2024x77/lines"));
+    assertEquals("/users/{id}", raw("/users/j.doe+shop"));
+    assertEquals("/users/{id}", raw("/users/o'brien"));
+    assertEquals("/users/{id}", raw("/users/m\u00fcller"));
+    assertEquals("/items/{id}", raw("/items/a1:b2"));
+    // plain words stay, digits included when short
+    assertEquals("/api/v2/oauth2/sha256/report.csv", raw("/api/v2/oauth2/sha256/report.csv"));
+    assertEquals("/api/getAccountDetails", raw("/api/getAccountDetails"));
+    assertEquals("/api/users/alice", raw("/api/users/alice"));
+    assertEquals("/static/app-main_v3.min.js", raw("/static/app-main_v3.min.js"));
+  }
+
+  @Test
   void pathParametersAreDropped() {
     assertEquals("/cart/{id}", raw("/cart/77;jsessionid=ABCDEF0123"));
     assertEquals("/cart", raw("/cart;jsessionid=ABCDEF0123"));

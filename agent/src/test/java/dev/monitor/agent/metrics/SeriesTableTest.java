@@ -67,4 +67,45 @@ class SeriesTableTest {
     table.forEach((values, adder) -> total[0] += adder.sum());
     assertEquals(80_000, total[0]);
   }
+
+  @Test
+  void foldingKeepsTheOutcomeAttributesAndFoldsTheRoute() {
+    SeriesTable<LongAdder> table =
+        new SeriesTable<>(
+            "http.server.request.duration",
+            new String[] {"http.request.method", "http.route", "http.response.status_code", "error.type"},
+            2,
+            v -> new LongAdder());
+    table.get("GET", "/a", "200", null).increment();
+    table.get("GET", "/b", "200", null).increment();
+    table.get("GET", "/c", "200", null).increment();
+    table.get("GET", "/d", "200", null).increment();
+    table.get("POST", "/e", "500", "java.lang.IllegalStateException").increment();
+    java.util.Map<String, Long> seen = new java.util.TreeMap<>();
+    table.forEach((values, adder) -> seen.put(String.join("|", java.util.Arrays.asList(values).toString()), adder.sum()));
+    assertEquals(
+        "{[GET, /a, 200, null]=1, [GET, /b, 200, null]=1, [GET, other, 200, null]=2,"
+            + " [POST, other, 500, java.lang.IllegalStateException]=1}",
+        seen.toString());
+  }
+
+  @Test
+  void pastTheFoldedLimitEverythingIsOther() {
+    SeriesTable<LongAdder> table =
+        new SeriesTable<>("x", new String[] {"http.route", "http.response.status_code"}, 1, v -> new LongAdder());
+    table.get("/a", "200").increment();
+    for (int status = 100; status < 100 + SeriesTable.FOLDED_LIMIT + 5; status++) {
+      table.get("/b", String.valueOf(status)).increment();
+    }
+    long[] other = new long[1];
+    int[] series = new int[1];
+    table.forEach((values, adder) -> {
+      series[0]++;
+      if (values[0].equals("other") && values[1].equals("other")) {
+        other[0] = adder.sum();
+      }
+    });
+    assertEquals(1 + SeriesTable.FOLDED_LIMIT + 1, series[0]);
+    assertEquals(5, other[0]);
+  }
 }
