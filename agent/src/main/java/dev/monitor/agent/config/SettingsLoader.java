@@ -482,7 +482,7 @@ public final class SettingsLoader {
     }
   }
 
-  private static Map<String, String> readFile(String path, Consumer<String> warnings) {
+  static Map<String, String> readFile(String path, Consumer<String> warnings) {
     if (path == null) {
       return Collections.emptyMap();
     }

@@ -112,4 +112,46 @@ class SettingsLoaderTest {
     assertNull(Durations.parse("s"));
     assertNull(Durations.parse("5 fortnights"));
   }
+
+  @Test
+  void aConfigFileThatIsAPipeOrTooLargeIsNotRead() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("monitor-config");
+    java.nio.file.Path fifo = dir.resolve("fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    // Opening a FIFO blocks until a writer comes: this returns at once only if it is never opened.
+    assertTrue(SettingsLoader.readFile(fifo.toString(), warnings::add).isEmpty());
+    assertTrue(warnings.get(0).contains("is not a regular file"), warnings.get(0));
+
+    java.nio.file.Path big = dir.resolve("big.properties");
+    java.nio.file.Files.write(big, new byte[(int) SettingsLoader.MAX_CONFIG_FILE_BYTES + 1]);
+    assertTrue(SettingsLoader.readFile(big.toString(), warnings::add).isEmpty());
+    assertTrue(warnings.get(1).contains("is larger than 1048576 bytes"), warnings.get(1));
+
+    java.nio.file.Path good = dir.resolve("good.properties");
+    java.nio.file.Files.write(good, "monitor.http.port=7000\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("7000", SettingsLoader.readFile(good.toString(), warnings::add).get("monitor.http.port"));
+  }
+
+  @Test
+  void theMonitorPortsAccessSettings() {
+    system.put("monitor.http.token", "short");
+    system.put("monitor.http.token.exempt", "/health/live, /metrics");
+    system.put("monitor.http.allowed-hosts", "Monitor.Internal,orders.svc");
+    system.put("monitor.http.max-connections", "3");
+    system.put("monitor.http.request-timeout", "2s");
+    Settings s = load();
+    assertEquals("short", s.http.token);
+    assertEquals(java.util.Set.of("/health/live"), s.http.tokenExempt);
+    assertEquals(java.util.Set.of("monitor.internal", "orders.svc"), s.http.allowedHosts);
+    assertEquals(256, s.http.maxConnections);
+    assertEquals(Duration.ofSeconds(2), s.http.requestTimeout);
+    assertEquals(
+        Arrays.asList(
+            "system property monitor.http.token is only 5 characters long; it is used, but a random token of 32 or more characters is safer",
+            "system property monitor.http.token.exempt: '/metrics' cannot be exempt from the token; only /health/live and /health/ready can",
+            "system property monitor.http.max-connections='3' is not a whole number from 8 to 100000; using the default 256"),
+        warnings);
+    assertFalse(String.join("\n", warnings).contains("short'"), "the token's value is never in a warning");
+  }
 }
