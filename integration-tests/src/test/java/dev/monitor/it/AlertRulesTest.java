@@ -50,7 +50,7 @@ class AlertRulesTest {
   static double awaitNotifications(ChildJvm app, String outcome, double expected, long millis) throws Exception {
     long deadline = System.currentTimeMillis() + millis;
     while (true) {
-      double value = Scrape.parse(app.monitor("/metrics").body()).value("monitor_alert_notifications_total", "outcome", outcome);
+      double value = app.scrape().value("monitor_alert_notifications_total", "outcome", outcome);
       if (value >= expected || System.currentTimeMillis() >= deadline) {
         return value;
       }
@@ -88,7 +88,7 @@ class AlertRulesTest {
       assertEquals(0.2, firing.get("valueAtFiring").asDouble(), 0.001);
       // 10 of 50 is also above the critical rule's 10 %: it fires after its default 5 minutes
       assertEquals("PENDING", alert(app, "error-rate-critical").get("state").asText());
-      Scrape scrape = Scrape.parse(app.monitor("/metrics").body());
+      Scrape scrape = app.scrape();
       assertEquals(1, scrape.value("monitor_alert_firing", "alert", "error-rate", "severity", "warning"));
       assertEquals(0, scrape.value("monitor_alert_firing", "alert", "latency-p95", "severity", "warning"));
       assertEquals(11, scrape.samples.stream().filter(s -> s.name.equals("monitor_alert_firing")).count());
@@ -137,7 +137,7 @@ class AlertRulesTest {
         }
       }
       assertEquals("UP", health);
-      assertEquals(0, Scrape.parse(app.monitor("/metrics").body())
+      assertEquals(0, app.scrape()
           .value("monitor_alert_firing", "alert", "error-rate", "severity", "warning"));
       assertTrue(app.output().contains("alert error-rate (warning) is firing: 0.2 ratio above 0.05"), app.output());
       assertTrue(app.output().contains("alert error-rate is resolved"), app.output());
@@ -179,7 +179,7 @@ class AlertRulesTest {
       assertTrue(query.get("value").asDouble() >= 2.4, query.toString());
       assertEquals("INACTIVE", awaitState(app, "db-pool-usage", "INACTIVE", 2_000));
       assertTrue(alert(app, "db-pool-usage").has("resolvedAt"));
-      Scrape scrape = Scrape.parse(app.monitor("/metrics").body());
+      Scrape scrape = app.scrape();
       assertEquals(1, scrape.value("monitor_alert_firing", "alert", "db-query-p95", "severity", "critical"));
       assertEquals(0, scrape.value("monitor_alert_firing", "alert", "db-pool-usage", "severity", "warning"));
       assertEquals(10, scrape.samples.stream().filter(s -> s.name.equals("monitor_alert_firing")).count(),

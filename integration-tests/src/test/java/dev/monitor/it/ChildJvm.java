@@ -178,6 +178,15 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /** How often {@code part} occurs in {@code text} (overlapping ones too). */
+  static int occurrences(String text, String part) {
+    int count = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      count++;
+    }
+    return count;
+  }
+
   long pid() {
     return process.pid();
   }
@@ -213,6 +222,7 @@ final class ChildJvm implements AutoCloseable {
     if (response.statusCode() != 200) {
       throw new IllegalStateException("/metrics answered " + response.statusCode());
     }
+    Promtool.check(response.body());
     return Scrape.parse(response.body());
   }
 

@@ -85,15 +85,7 @@ class HealthIsolationTest {
     }
     assertEquals(200, app.monitor("/health/ready").statusCode());
     String out = app.output();
-    assertEquals(1, count(out, "health check database:app-pool is DOWN"), out);
-    assertEquals(1, count(out, "health check database:app-pool is UP again"), out);
-  }
-
-  private static int count(String text, String part) {
-    int n = 0;
-    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
-      n++;
-    }
-    return n;
+    assertEquals(1, ChildJvm.occurrences(out, "health check database:app-pool is DOWN"), out);
+    assertEquals(1, ChildJvm.occurrences(out, "health check database:app-pool is UP again"), out);
   }
 }

@@ -164,7 +164,7 @@ class JakartaTomcatTest {
     assertTrue(s.sum("jvm_thread_count") > 5);
     assertTrue(s.value("jvm_class_count") > 1000);
     assertEquals("gauge", s.types.get("jvm_cpu_recent_utilization_ratio"));
-    assertEquals("counter", s.types.get("jvm_cpu_time_seconds"));
+    assertEquals("counter", s.types.get("jvm_cpu_time_seconds_total"));
   }
 
   static double count(Scrape s, String method, String route, String status) {

@@ -44,8 +44,8 @@ class JavaxJettyTest {
       // the app's own call with a broken request: the advice failed, the filter still ran,
       // and the failure was counted and logged once
       String out = app.output();
-      assertEquals(1, SettingsTest.occurrences(out, "FILTER RAN"));
-      assertEquals(1, SettingsTest.occurrences(out, "advice failed and was skipped"));
+      assertEquals(1, ChildJvm.occurrences(out, "FILTER RAN"));
+      assertEquals(1, ChildJvm.occurrences(out, "advice failed and was skipped"));
       com.fasterxml.jackson.databind.JsonNode agent =
           new com.fasterxml.jackson.databind.ObjectMapper().readTree(app.monitor("/metrics.json").body()).get("agent");
       assertEquals(1, agent.get("adviceErrors").asLong());

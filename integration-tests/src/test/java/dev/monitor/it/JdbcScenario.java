@@ -121,6 +121,9 @@ abstract class JdbcScenario {
     // setup: DROP TABLE and CREATE TABLE through a plain Statement
     assertEquals(1, scrape.value(DURATION + "_count", labels("DROP", "users")));
     assertEquals(1, scrape.value(DURATION + "_count", labels("CREATE", "users")));
+    // none was slow, and each has its slow count at 0 already, for rate() and alert rules
+    assertEquals(0, scrape.value("db_client_slow_operations_total", labels("SELECT", "users")));
+    assertEquals(0, scrape.value("db_client_slow_operations_total", labels("INSERT", "users")));
     double selectSeconds = scrape.value(DURATION + "_sum", labels("SELECT", "users"));
     assertTrue(selectSeconds > 0 && selectSeconds < 1, "select time " + selectSeconds);
 

@@ -155,7 +155,7 @@ class OtlpExportTest {
     receiver.start(port);
     await(() -> usersPoint(5), "5 requests exported after the collector came back");
     awaitLog("works again", 1);
-    assertEquals(1, occurrences(app.output(), "failed ("), app.output());
+    assertEquals(1, ChildJvm.occurrences(app.output(), "failed ("), app.output());
   }
 
   @Test
@@ -172,7 +172,7 @@ class OtlpExportTest {
     receiver.mode = OtlpReceiver.Mode.OK;
     await(() -> usersPoint(25), "the requests made during the outage, exported after it");
     awaitLog("works again", 2);
-    assertEquals(2, occurrences(app.output(), "failed ("), app.output());
+    assertEquals(2, ChildJvm.occurrences(app.output(), "failed ("), app.output());
   }
 
   @Test
@@ -181,7 +181,7 @@ class OtlpExportTest {
     receiver.mode = OtlpReceiver.Mode.GARBAGE;
     assertEquals(200, app.app("/api/users/1").statusCode());
     await(() -> usersPoint(26), "an export while the collector answers garbage");
-    assertEquals(2, occurrences(app.output(), "failed ("), "a 200 with a body that is not a response is still delivered");
+    assertEquals(2, ChildJvm.occurrences(app.output(), "failed ("), "a 200 with a body that is not a response is still delivered");
     receiver.mode = OtlpReceiver.Mode.SLOW;
     for (int i = 0; i < 10; i++) {
       assertEquals(200, app.app("/api/users/1").statusCode());
@@ -197,19 +197,11 @@ class OtlpExportTest {
   void awaitLog(String part, int times) throws Exception {
     await(() -> {
       try {
-        return occurrences(app.output(), part) >= times ? Boolean.TRUE : null;
+        return ChildJvm.occurrences(app.output(), part) >= times ? Boolean.TRUE : null;
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
     }, "'" + part + "' in the log " + times + " times");
-    assertEquals(times, occurrences(app.output(), part), app.output());
-  }
-
-  static int occurrences(String text, String part) {
-    int n = 0;
-    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
-      n++;
-    }
-    return n;
+    assertEquals(times, ChildJvm.occurrences(app.output(), part), app.output());
   }
 }

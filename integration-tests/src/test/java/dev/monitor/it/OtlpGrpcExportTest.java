@@ -117,6 +117,6 @@ class OtlpGrpcExportTest {
     receiver.start(port);
     OtlpExportTest.await(() -> usersPoint(5), "5 requests exported after the outage");
     OtlpExportTest.await(() -> app.outputContains("works again") ? Boolean.TRUE : null, "the recovery line");
-    assertEquals(1, OtlpExportTest.occurrences(app.output(), "failed ("), app.output());
+    assertEquals(1, ChildJvm.occurrences(app.output(), "failed ("), app.output());
   }
 }

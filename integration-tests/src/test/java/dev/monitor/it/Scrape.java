@@ -7,11 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed Prometheus text exposition, checked against the format's rules while parsing (what
- * {@code promtool check metrics} rejects fails here too): every sample belongs to a family with
- * HELP and TYPE, histogram buckets are cumulative and end at +Inf equal to _count.
+ * A parsed Prometheus text exposition (format 0.0.4), checked against the rules Prometheus's own
+ * text parser and {@code promtool check metrics} apply, so that what they reject fails here too:
+ * every sample follows a TYPE and HELP of its family; a counter's or gauge's samples carry
+ * exactly the TYPE line's name (so a counter's TYPE names {@code x_total}), a histogram's are
+ * {@code x_bucket}, {@code x_sum} and {@code x_count}; a family's lines are contiguous and its
+ * TYPE and HELP appear once; metric and label names are valid, no label repeats and no series
+ * appears twice; histogram buckets are cumulative and end at +Inf equal to {@code _count}.
  */
 final class Scrape {
+
+  private static final java.util.regex.Pattern METRIC_NAME = java.util.regex.Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+  private static final java.util.regex.Pattern LABEL_NAME = java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
   static final class Sample {
     final String name;
@@ -26,6 +33,7 @@ final class Scrape {
   }
 
   final List<Sample> samples = new ArrayList<>();
+  /** The type of each family, by the name its TYPE line gives. */
   final Map<String, String> types = new HashMap<>();
   final String text;
 
@@ -35,19 +43,44 @@ final class Scrape {
 
   static Scrape parse(String text) {
     Scrape scrape = new Scrape(text);
-    Map<String, Boolean> help = new HashMap<>();
+    java.util.Set<String> help = new java.util.HashSet<>();
+    java.util.Set<String> finished = new java.util.HashSet<>();
+    java.util.Set<String> seriesSeen = new java.util.HashSet<>();
+    String current = null;
+    if (!text.isEmpty() && !text.endsWith("\n")) {
+      throw new AssertionError("the exposition does not end with a line feed");
+    }
     for (String line : text.split("\n")) {
       if (line.isEmpty()) {
         continue;
       }
-      if (line.startsWith("# HELP ")) {
-        help.put(line.split(" ")[2], true);
-        continue;
-      }
-      if (line.startsWith("# TYPE ")) {
-        String[] parts = line.split(" ");
-        if (scrape.types.put(parts[2], parts[3]) != null) {
-          throw new AssertionError("TYPE given twice for " + parts[2]);
+      if (line.startsWith("# HELP ") || line.startsWith("# TYPE ")) {
+        String[] parts = line.split(" ", 4);
+        String family = parts[2];
+        if (!METRIC_NAME.matcher(family).matches()) {
+          throw new AssertionError("invalid metric name in: " + line);
+        }
+        if (!family.equals(current)) {
+          if (finished.contains(family)) {
+            throw new AssertionError("the lines of " + family + " are not together: " + line);
+          }
+          if (current != null) {
+            finished.add(current);
+          }
+          current = family;
+        }
+        if (line.startsWith("# HELP ")) {
+          if (!help.add(family)) {
+            throw new AssertionError("HELP given twice for " + family);
+          }
+        } else {
+          String type = parts.length > 3 ? parts[3] : "";
+          if (!java.util.Arrays.asList("counter", "gauge", "histogram", "summary", "untyped").contains(type)) {
+            throw new AssertionError("unknown type in: " + line);
+          }
+          if (scrape.types.put(family, type) != null) {
+            throw new AssertionError("TYPE given twice for " + family);
+          }
         }
         continue;
       }
@@ -57,48 +90,86 @@ final class Scrape {
       int brace = line.indexOf('{');
       int space = line.lastIndexOf(' ');
       String name = brace >= 0 ? line.substring(0, brace) : line.substring(0, space);
+      if (!METRIC_NAME.matcher(name).matches()) {
+        throw new AssertionError("invalid metric name in: " + line);
+      }
       Map<String, String> labels = new LinkedHashMap<>();
       if (brace >= 0) {
-        String body = line.substring(brace + 1, line.lastIndexOf('}'));
+        int close = line.lastIndexOf('}');
+        String body = line.substring(brace + 1, close);
+        space = line.indexOf(' ', close);
         int i = 0;
         while (i < body.length()) {
           int eq = body.indexOf('=', i);
           String key = body.substring(i, eq);
+          if (!LABEL_NAME.matcher(key).matches() || body.charAt(eq + 1) != '"') {
+            throw new AssertionError("invalid label '" + key + "' in: " + line);
+          }
           StringBuilder value = new StringBuilder();
           int j = eq + 2;
           while (body.charAt(j) != '"') {
             if (body.charAt(j) == '\\') {
               j++;
-              value.append(body.charAt(j) == 'n' ? '\n' : body.charAt(j));
+              char escaped = body.charAt(j);
+              if (escaped != 'n' && escaped != '\\' && escaped != '"') {
+                throw new AssertionError("invalid escape \\" + escaped + " in: " + line);
+              }
+              value.append(escaped == 'n' ? '\n' : escaped);
             } else {
               value.append(body.charAt(j));
             }
             j++;
           }
-          labels.put(key, value.toString());
-          i = j + 2; // past the quote and the comma
+          if (labels.put(key, value.toString()) != null) {
+            throw new AssertionError("label " + key + " twice in: " + line);
+          }
+          i = j + 1;
+          if (i < body.length()) {
+            if (body.charAt(i) != ',') {
+              throw new AssertionError("labels not separated by a comma in: " + line);
+            }
+            i++;
+          }
         }
       }
-      String family = family(name, scrape.types);
-      if (family == null || !help.containsKey(family)) {
-        throw new AssertionError("sample without HELP/TYPE: " + line);
+      String family = family(name, current, scrape.types);
+      if (family == null || !help.contains(family)) {
+        throw new AssertionError("sample without the HELP and TYPE of its family before it: " + line);
       }
-      scrape.samples.add(new Sample(name, labels, Double.parseDouble(line.substring(space + 1))));
+      if (!seriesSeen.add(name + labels)) {
+        throw new AssertionError("series given twice: " + line);
+      }
+      String number = line.substring(space + 1).trim();
+      if (number.contains(" ")) {
+        number = number.substring(0, number.indexOf(' ')); // a timestamp follows
+      }
+      scrape.samples.add(new Sample(name, labels, Double.parseDouble(number)));
     }
     scrape.checkHistograms();
     return scrape;
   }
 
-  private static String family(String name, Map<String, String> types) {
-    if (types.containsKey(name)) {
-      return name;
+  /** The family a sample belongs to, as Prometheus's text parser reads it; null when none. */
+  private static String family(String name, String current, Map<String, String> types) {
+    if (current == null) {
+      return null;
     }
-    for (String suffix : new String[] {"_total", "_bucket", "_sum", "_count"}) {
-      if (name.endsWith(suffix) && types.containsKey(name.substring(0, name.length() - suffix.length()))) {
-        return name.substring(0, name.length() - suffix.length());
+    String type = types.get(current);
+    if (type == null) {
+      return null;
+    }
+    if (type.equals("histogram")) {
+      for (String suffix : new String[] {"_bucket", "_sum", "_count"}) {
+        if (name.equals(current + suffix)) {
+          return current;
+        }
       }
+      return null;
     }
-    return null;
+    if (type.equals("summary")) {
+      return name.equals(current) || name.equals(current + "_sum") || name.equals(current + "_count") ? current : null;
+    }
+    return name.equals(current) ? current : null;
   }
 
   private void checkHistograms() {

@@ -29,10 +29,10 @@ class SettingsTest {
       JsonNode health = JSON.readTree(app.monitor("/health").body());
       assertEquals("from-env", health.get("service").asText());
       String out = app.output();
-      assertEquals(1, occurrences(out,
+      assertEquals(1, ChildJvm.occurrences(out,
           "system property monitor.db.slow-query-threshold='fast' is not a duration above zero such as 250ms, 5s or 1m; using the default 100ms"));
-      assertEquals(1, occurrences(out, "unknown setting system property monitor.unknown.key is ignored"));
-      assertEquals(1, occurrences(out, "unknown setting monitor.http.prot in the monitor.config file is ignored"));
+      assertEquals(1, ChildJvm.occurrences(out, "unknown setting system property monitor.unknown.key is ignored"));
+      assertEquals(1, ChildJvm.occurrences(out, "unknown setting monitor.http.prot in the monitor.config file is ignored"));
       // the service still starts and is monitored
       assertEquals(200, app.app("/api/hello").statusCode());
       assertEquals(1, app.scrape().sum(JakartaTomcatTest.DURATION + "_count"));
@@ -83,16 +83,8 @@ class SettingsTest {
               .start()) {
         assertEquals(200, app.app("/api/hello").statusCode());
         assertEquals(200, app.app("/api/users/5").statusCode());
-        assertEquals(1, occurrences(app.output(), "cannot listen on 0.0.0.0:" + taken.getLocalPort()));
+        assertEquals(1, ChildJvm.occurrences(app.output(), "cannot listen on 0.0.0.0:" + taken.getLocalPort()));
       }
     }
-  }
-
-  static int occurrences(String text, String part) {
-    int count = 0;
-    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
-      count++;
-    }
-    return count;
   }
 }

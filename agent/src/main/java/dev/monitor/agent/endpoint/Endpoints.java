@@ -12,9 +12,14 @@ import dev.monitor.agent.redis.RedisMetrics;
 import dev.monitor.agent.sockets.SocketMetrics;
 import dev.monitor.agent.jvm.ProcessCpu;
 import dev.monitor.agent.metrics.MetricRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The paths of the embedded port and what each answers; independent of the HTTP server so it
@@ -95,13 +100,37 @@ public final class Endpoints {
         }
         return Response.json(200, alerts.describe());
       case METRICS:
-        return new Response(
-            200, PrometheusWriter.CONTENT_TYPE, PrometheusWriter.write(registry.collect(), service.resource));
+        return metrics(request);
       case METRICS_JSON:
         return Response.json(200, summary.build());
       default:
         throw new IllegalStateException(route.name());
     }
+  }
+
+  /** {@code /metrics}: the format the scraper asks for, {@code name[]} filters, gzip when accepted. */
+  private Response metrics(Request request) {
+    MetricsExposition.Format format =
+        MetricsExposition.negotiate(request.header("accept"), request.parameter("format"));
+    List<String> names = request.parameters("name[]");
+    byte[] body =
+        MetricsExposition.write(
+            registry.collect(), service.resource, format, names.isEmpty() ? null : new HashSet<>(names));
+    Response response = new Response(200, format.contentType(), "").with("Vary", "Accept, Accept-Encoding");
+    if (request.acceptsGzip()) {
+      return response.withBody(format.contentType(), gzip(body)).with("Content-Encoding", "gzip");
+    }
+    return response.withBody(format.contentType(), body);
+  }
+
+  private static byte[] gzip(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+      zip.write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   private Response probe(List<CheckResult> results) {

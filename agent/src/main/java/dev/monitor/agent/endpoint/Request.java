@@ -1,7 +1,11 @@
 package dev.monitor.agent.endpoint;
 
+import java.io.UnsupportedEncodingException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +47,51 @@ final class Request {
 
   String header(String lowerCaseName) {
     return headers.get(lowerCaseName);
+  }
+
+  /** Every value of query parameter {@code name} ({@code name[]=a&name[]=b}), URL-decoded. */
+  List<String> parameters(String name) {
+    List<String> values = new ArrayList<>();
+    if (query == null) {
+      return values;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+      if (key.equals(name)) {
+        values.add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+      }
+    }
+    return values;
+  }
+
+  /** The first value of query parameter {@code name}, or null. */
+  String parameter(String name) {
+    List<String> values = parameters(name);
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, "UTF-8");
+    } catch (IllegalArgumentException | UnsupportedEncodingException e) {
+      return s; // a malformed escape: taken as written, it matches nothing
+    }
+  }
+
+  /** Whether the client takes a gzip body ({@code Accept-Encoding: gzip}, not with q=0). */
+  boolean acceptsGzip() {
+    String encodings = header("accept-encoding");
+    if (encodings == null) {
+      return false;
+    }
+    for (String coding : encodings.split(",")) {
+      String[] parts = coding.trim().split(";");
+      if (parts[0].trim().equalsIgnoreCase("gzip")) {
+        return !(parts.length > 1 && parts[1].trim().replace(" ", "").matches("q=0(\\.0*)?"));
+      }
+    }
+    return false;
   }
 
   /** Whether the connection may serve another request after this one. */

@@ -66,6 +66,14 @@ public final class JdbcMetrics implements JdbcRecorder {
                 false,
                 new String[] {SYSTEM, NAMESPACE, OPERATION, COLLECTION},
                 seriesLimit));
+    // Each (system, database, operation, table) a query ran on has its slow count from then on,
+    // at 0 until one is slow, so rate() and alert rules see a value before the first slow query.
+    db.duration.series().onCreate(
+        values -> {
+          if (!"redis".equals(values[0])) {
+            slowOperations.series().get(values[0], values[1], values[2], values[3]);
+          }
+        });
     this.statements =
         new LatencyHistogram(
             "db.client.statement.duration", "Per sanitized statement (JSON only).",

@@ -32,6 +32,27 @@ public final class CallbackMetric implements Instrument {
   }
 
   @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String unit() {
+    return unit;
+  }
+
+  @Override
+  public MetricFamily.Kind kind() {
+    return kind;
+  }
+
+  /** Null: each read's points name their own attributes. */
+  @Override
+  public String[] keys() {
+    return null;
+  }
+
+  @Override
   public MetricFamily collect(long nowMillis) {
     List<MetricPoint> points = new ArrayList<>();
     try {

@@ -28,6 +28,26 @@ public final class Counter implements Instrument {
     this.series = new SeriesTable<>(name, keys, seriesLimit, values -> new LongAdder());
   }
 
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String unit() {
+    return unit;
+  }
+
+  @Override
+  public MetricFamily.Kind kind() {
+    return upDown ? MetricFamily.Kind.UP_DOWN_COUNTER : MetricFamily.Kind.COUNTER;
+  }
+
+  @Override
+  public String[] keys() {
+    return keys.clone();
+  }
+
   public SeriesTable<LongAdder> series() {
     return series;
   }

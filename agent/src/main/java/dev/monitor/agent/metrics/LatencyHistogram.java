@@ -48,8 +48,24 @@ public final class LatencyHistogram implements Instrument {
     return series;
   }
 
+  @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public String unit() {
+    return "s";
+  }
+
+  @Override
+  public MetricFamily.Kind kind() {
+    return MetricFamily.Kind.HISTOGRAM;
+  }
+
+  @Override
+  public String[] keys() {
+    return keys.clone();
   }
 
   @Override

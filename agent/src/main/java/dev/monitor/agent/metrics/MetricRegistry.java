@@ -1,8 +1,12 @@
 package dev.monitor.agent.metrics;
 
+import dev.monitor.agent.log.AgentLog;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Every instrument of the agent, in registration order. Writers never touch the registry (they
@@ -13,10 +17,66 @@ public final class MetricRegistry {
 
   private final List<Instrument> instruments = new CopyOnWriteArrayList<>();
   private final List<RecentIncrease> recent = new CopyOnWriteArrayList<>();
+  /** Every Prometheus sample name taken, and by which instrument. Guarded by {@code this}. */
+  private final Map<String, String> sampleNames = new HashMap<>();
+  private final Consumer<String> warnings;
 
-  public <T extends Instrument> T register(T instrument) {
+  public MetricRegistry() {
+    this(AgentLog::warn);
+  }
+
+  MetricRegistry(Consumer<String> warnings) {
+    this.warnings = warnings;
+    sampleNames.put("target_info", "the service's resource");
+    sampleNames.put("target", "the service's resource");
+  }
+
+  /**
+   * Adds an instrument to what is read, unless its Prometheus names would collide with one
+   * already there (two names that sanitize alike, a counter already ending in {@code _total},
+   * two attributes that become one label): then it is refused with one warning and returned
+   * anyway, so its writers work and nothing they record is exported under a wrong name.
+   */
+  public synchronized <T extends Instrument> T register(T instrument) {
+    String problem = collision(instrument);
+    if (problem != null) {
+      warnings.accept(problem + "; " + instrument.name() + " is not exported");
+      return instrument;
+    }
+    String base = PrometheusNames.base(instrument.name(), instrument.unit(), instrument.kind());
+    for (String sample : PrometheusNames.sampleNames(base, instrument.kind())) {
+      sampleNames.put(sample, instrument.name());
+    }
     instruments.add(instrument);
     return instrument;
+  }
+
+  private String collision(Instrument instrument) {
+    String base = PrometheusNames.base(instrument.name(), instrument.unit(), instrument.kind());
+    if (instrument.kind() == MetricFamily.Kind.COUNTER && base.endsWith("_total")) {
+      return "the counter " + instrument.name() + " would be exposed as " + base + "_total";
+    }
+    for (String sample : PrometheusNames.sampleNames(base, instrument.kind())) {
+      String owner = sampleNames.get(sample);
+      if (owner != null) {
+        return instrument.name() + " and " + owner + " would both be exposed as " + sample;
+      }
+    }
+    String[] keys = instrument.keys();
+    if (keys != null) {
+      Map<String, String> labels = new HashMap<>();
+      if (instrument.kind() == MetricFamily.Kind.HISTOGRAM) {
+        labels.put("le", "the bucket bound");
+      }
+      for (String key : keys) {
+        String other = labels.put(PrometheusNames.sanitize(key), key);
+        if (other != null) {
+          return "the attributes " + other + " and " + key + " of " + instrument.name()
+              + " would both be exposed as the label " + PrometheusNames.sanitize(key);
+        }
+      }
+    }
+    return null;
   }
 
   /** A last-minute rate of {@code total}, sampled at each harvest. */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -63,6 +64,8 @@ public final class SeriesTable<S> {
   private volatile Entry<S>[] table;
   private volatile List<Entry<S>> entries = Collections.emptyList();
   private volatile S overflow;
+  /** Told of each new (not folded) series, under the table's lock; null for none. */
+  private volatile Consumer<String[]> onCreate;
 
   /** The series of instrument {@code instrument} with attribute {@code keys}, in that order. */
   public SeriesTable(String instrument, String[] keys, int limit, Function<String[], S> factory) {
@@ -144,6 +147,15 @@ public final class SeriesTable<S> {
     }
   }
 
+  /**
+   * Tells {@code listener} the attribute values of every series created from now on (once each,
+   * on the creating thread, under this table's lock: it must not take a lock that a reader of
+   * this table holds).
+   */
+  public void onCreate(Consumer<String[]> listener) {
+    this.onCreate = listener;
+  }
+
   public int size() {
     return entries.size();
   }
@@ -182,6 +194,10 @@ public final class SeriesTable<S> {
       }
       table = next;
       entries = Collections.unmodifiableList(grown);
+      Consumer<String[]> listener = onCreate;
+      if (listener != null) {
+        listener.accept(values.clone());
+      }
       return created.series;
     }
   }

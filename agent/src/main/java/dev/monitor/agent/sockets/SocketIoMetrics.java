@@ -112,6 +112,15 @@ public final class SocketIoMetrics {
     return failed;
   }
 
+  /**
+   * A server started: its handshake series (accepted, and refused by authorization) exist at 0
+   * from now, so {@code rate()} and the failure-share rule have a value before the first client.
+   */
+  void serverStarted() {
+    handshakes.series().get(null);
+    handshakes.series().get(UNAUTHORIZED);
+  }
+
   void handshake(boolean accepted, Throwable thrown) {
     try {
       String mark = ThreadMarks.take();

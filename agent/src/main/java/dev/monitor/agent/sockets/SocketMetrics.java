@@ -43,6 +43,7 @@ public final class SocketMetrics implements SocketRecorder {
   public void socketIoServerStarted(Object server, String implementation, String host, int port) {
     try {
       servers.started(server, implementation, host, port);
+      socketIo.serverStarted();
     } catch (RuntimeException e) {
       dev.monitor.agent.log.AgentLog.warnOnce("socketio server", "cannot register a Socket.IO server", e);
     }

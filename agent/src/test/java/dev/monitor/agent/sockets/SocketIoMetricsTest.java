@@ -73,4 +73,15 @@ class SocketIoMetricsTest {
     assertEquals(1L, counts.get("fine/null"));
     assertEquals(2, counts.size());
   }
+
+  @Test
+  void aStartedServerHasItsHandshakeSeriesAtZero() {
+    metrics.serverStarted();
+    java.util.Map<String, Double> handshakes = new java.util.TreeMap<>();
+    for (dev.monitor.agent.metrics.MetricPoint p : metrics.handshakes.points()) {
+      handshakes.put(String.valueOf(p.attribute(SocketIoMetrics.ERROR_TYPE)), p.value);
+    }
+    assertEquals("{null=0.0, unauthorized=0.0}", handshakes.toString());
+    assertEquals(0, metrics.failedHandshakes());
+  }
 }
