@@ -1,6 +1,7 @@
 package dev.monitor.agent;
 
 import dev.monitor.agent.alerts.AlertEngine;
+import dev.monitor.agent.threads.DaemonThreads;
 import dev.monitor.agent.alerts.AlertRules;
 import dev.monitor.agent.config.Settings;
 import dev.monitor.agent.config.SettingsLoader;

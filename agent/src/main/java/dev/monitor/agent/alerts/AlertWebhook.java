@@ -1,8 +1,8 @@
 package dev.monitor.agent.alerts;
 
-import dev.monitor.agent.DaemonThreads;
+import dev.monitor.agent.threads.DaemonThreads;
 import dev.monitor.agent.config.WebhookSettings;
-import dev.monitor.agent.endpoint.Json;
+import dev.monitor.agent.json.Json;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.CallbackMetric;
 import dev.monitor.agent.metrics.MetricFamily;

@@ -1,6 +1,6 @@
 package dev.monitor.agent.endpoint;
 
-import dev.monitor.agent.DaemonThreads;
+import dev.monitor.agent.threads.DaemonThreads;
 import dev.monitor.agent.config.HttpServerSettings;
 import dev.monitor.agent.log.AgentLog;
 import java.io.Closeable;

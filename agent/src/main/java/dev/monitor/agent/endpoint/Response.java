@@ -1,5 +1,6 @@
 package dev.monitor.agent.endpoint;
 
+import dev.monitor.agent.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.monitor.agent.health;
 
-import dev.monitor.agent.DaemonThreads;
+import dev.monitor.agent.threads.DaemonThreads;
 import dev.monitor.agent.log.AgentLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

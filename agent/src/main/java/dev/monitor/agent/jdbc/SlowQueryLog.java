@@ -1,7 +1,7 @@
 package dev.monitor.agent.jdbc;
 
-import dev.monitor.agent.DaemonThreads;
-import dev.monitor.agent.endpoint.Json;
+import dev.monitor.agent.threads.DaemonThreads;
+import dev.monitor.agent.json.Json;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.monitor.agent.otlp;
 
-import dev.monitor.agent.DaemonThreads;
+import dev.monitor.agent.threads.DaemonThreads;
 import dev.monitor.agent.config.Settings;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.MetricRegistry;

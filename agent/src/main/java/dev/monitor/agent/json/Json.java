@@ -1,4 +1,4 @@
-package dev.monitor.agent.endpoint;
+package dev.monitor.agent.json;
 
 import java.util.Iterator;
 import java.util.List;

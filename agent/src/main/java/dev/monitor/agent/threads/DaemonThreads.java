@@ -1,4 +1,4 @@
-package dev.monitor.agent;
+package dev.monitor.agent.threads;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
