@@ -32,4 +32,19 @@ final class Durations {
         return null;
     }
   }
+
+  /** The shortest way to write {@code d} that {@link #parse} reads back: {@code 5s}, {@code 100ms}, {@code 1m}. */
+  static String format(Duration d) {
+    long millis = d.toMillis();
+    if (millis % 3_600_000 == 0) {
+      return millis / 3_600_000 + "h";
+    }
+    if (millis % 60_000 == 0) {
+      return millis / 60_000 + "m";
+    }
+    if (millis % 1000 == 0) {
+      return millis / 1000 + "s";
+    }
+    return millis + "ms";
+  }
 }

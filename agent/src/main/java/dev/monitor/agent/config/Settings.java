@@ -38,45 +38,42 @@ public final class Settings {
   /** Null when no webhook is set. */
   public final WebhookSettings alertWebhook;
 
+  /**
+   * From the values the loader read ({@link SettingsTable}'s keys, each already of its kind's
+   * type and valid) and the settings it had to work out.
+   */
   Settings(
+      Map<SettingKey, Object> values,
       String serviceName,
       String serviceVersion,
       HttpServerSettings http,
-      String otlpEndpoint,
-      String otlpProtocol,
-      Duration otlpInterval,
-      Map<String, String> otlpHeaders,
-      Duration otlpTimeout,
-      String otlpCompression,
-      String otlpTemporality,
-      Map<String, String> resourceAttributes,
-      Duration slowQueryThreshold,
-      int seriesLimit,
-      boolean debug,
       Set<String> disabledInstrumentations,
-      boolean alertsEnabled,
-      Duration alertsInterval,
       Map<String, AlertOverride> alertOverrides,
       WebhookSettings alertWebhook) {
     this.serviceName = serviceName;
     this.serviceVersion = serviceVersion;
     this.http = http;
-    this.otlpEndpoint = otlpEndpoint;
-    this.otlpProtocol = otlpProtocol;
-    this.otlpInterval = otlpInterval;
-    this.otlpHeaders = otlpHeaders;
-    this.otlpTimeout = otlpTimeout;
-    this.otlpCompression = otlpCompression;
-    this.otlpTemporality = otlpTemporality;
-    this.resourceAttributes = resourceAttributes;
-    this.slowQueryThreshold = slowQueryThreshold;
-    this.seriesLimit = seriesLimit;
-    this.debug = debug;
+    this.otlpEndpoint = (String) values.get(SettingsTable.OTLP_ENDPOINT);
+    this.otlpProtocol = (String) values.get(SettingsTable.OTLP_PROTOCOL);
+    this.otlpInterval = (Duration) values.get(SettingsTable.OTLP_INTERVAL);
+    this.otlpHeaders = stringMap(values.get(SettingsTable.OTLP_HEADERS));
+    this.otlpTimeout = (Duration) values.get(SettingsTable.OTLP_TIMEOUT);
+    this.otlpCompression = (String) values.get(SettingsTable.OTLP_COMPRESSION);
+    this.otlpTemporality = (String) values.get(SettingsTable.OTLP_TEMPORALITY);
+    this.resourceAttributes = stringMap(values.get(SettingsTable.RESOURCE_ATTRIBUTES));
+    this.slowQueryThreshold = (Duration) values.get(SettingsTable.SLOW_QUERY_THRESHOLD);
+    this.seriesLimit = (Integer) values.get(SettingsTable.SERIES_LIMIT);
+    this.debug = (Boolean) values.get(SettingsTable.DEBUG);
     this.disabledInstrumentations = disabledInstrumentations;
-    this.alertsEnabled = alertsEnabled;
-    this.alertsInterval = alertsInterval;
+    this.alertsEnabled = (Boolean) values.get(SettingsTable.ALERTS_ENABLED);
+    this.alertsInterval = (Duration) values.get(SettingsTable.ALERTS_INTERVAL);
     this.alertOverrides = alertOverrides;
     this.alertWebhook = alertWebhook;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> stringMap(Object value) {
+    return (Map<String, String>) value;
   }
 
   /** {@code monitor.alerts.<rule>.*}: what is set for one alert rule (fields null when unset). */

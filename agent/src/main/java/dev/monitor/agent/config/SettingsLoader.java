@@ -36,53 +36,8 @@ public final class SettingsLoader {
   /** A config file larger than this is not a properties file someone wrote. */
   static final long MAX_CONFIG_FILE_BYTES = 1 << 20;
 
-  /** Every fixed key, without the {@code monitor.} prefix. */
-  private static final List<String> KEYS =
-      Arrays.asList(
-          "config",
-          "debug",
-          "service.name",
-          "service.version",
-          "http.enabled",
-          "http.host",
-          "http.port",
-          "http.token",
-          "http.token.exempt",
-          "http.allowed-hosts",
-          "http.max-connections",
-          "http.request-timeout",
-          "otlp.endpoint",
-          "otlp.protocol",
-          "otlp.interval",
-          "otlp.headers",
-          "otlp.timeout",
-          "otlp.compression",
-          "otlp.temporality",
-          "resource.attributes",
-          "db.slow-query-threshold",
-          "metrics.series-limit",
-          "alerts.enabled",
-          "alerts.interval",
-          "alerts.webhook.url",
-          "alerts.webhook.timeout",
-          "alerts.webhook.retries",
-          "alerts.webhook.headers");
-
   /** What each alert rule lets a setting change: {@code monitor.alerts.<rule>.<field>}. */
   private static final List<String> ALERT_FIELDS = Arrays.asList("enabled", "threshold", "for", "severity", "window");
-
-  /** OpenTelemetry settings that mean the same thing, honoured when the monitor key is unset. */
-  private static final Map<String, String> OTEL_ALIASES = new HashMap<>();
-
-  static {
-    OTEL_ALIASES.put("service.name", "otel.service.name");
-    OTEL_ALIASES.put("otlp.endpoint", "otel.exporter.otlp.endpoint");
-    OTEL_ALIASES.put("otlp.protocol", "otel.exporter.otlp.protocol");
-    OTEL_ALIASES.put("otlp.headers", "otel.exporter.otlp.headers");
-    OTEL_ALIASES.put("otlp.compression", "otel.exporter.otlp.compression");
-    OTEL_ALIASES.put("otlp.temporality", "otel.exporter.otlp.metrics.temporality.preference");
-    OTEL_ALIASES.put("resource.attributes", "otel.resource.attributes");
-  }
 
   private final SettingSources sources;
   private final Collection<String> instrumentationNames;
@@ -127,8 +82,15 @@ public final class SettingsLoader {
 
   Settings load() {
     warnAboutUnknownKeys();
-    String serviceName = text("service.name", null);
-    String serviceVersion = text("service.version", null);
+    // Each declared setting is read (and warned about) once, here.
+    Map<SettingKey, Object> values = new HashMap<>();
+    for (SettingKey setting : SettingsTable.ALL) {
+      if (!setting.isFamily()) {
+        values.put(setting, value(setting));
+      }
+    }
+    String serviceName = (String) values.get(SettingsTable.SERVICE_NAME);
+    String serviceVersion = (String) values.get(SettingsTable.SERVICE_VERSION);
     if (serviceName == null || serviceVersion == null) {
       MainApplication main = MainApplication.detect();
       serviceName = serviceName != null ? serviceName : main.name;
@@ -140,44 +102,47 @@ public final class SettingsLoader {
         disabled.add(name);
       }
     }
-    String protocol = text("otlp.protocol", "http/protobuf");
-    if (!protocol.equals("http/protobuf") && !protocol.equals("grpc")) {
-      warnBad("otlp.protocol", protocol, "http/protobuf or grpc", "http/protobuf");
-      protocol = "http/protobuf";
-    }
-    String compression = oneOf("otlp.compression", "gzip", "gzip", "none");
-    String temporality = oneOf("otlp.temporality", "cumulative", "cumulative", "delta");
     return new Settings(
-        serviceName,
-        serviceVersion,
-        http(),
-        text("otlp.endpoint", null),
-        protocol,
-        duration("otlp.interval", Duration.ofSeconds(30)),
-        keyValues("otlp.headers"),
-        duration("otlp.timeout", Duration.ofSeconds(10)),
-        compression,
-        temporality,
-        keyValues("resource.attributes"),
-        duration("db.slow-query-threshold", Duration.ofMillis(100)),
-        positiveInt("metrics.series-limit", DEFAULT_SERIES_LIMIT),
-        bool("debug", false),
-        Collections.unmodifiableSet(disabled),
-        bool("alerts.enabled", true),
-        duration("alerts.interval", Duration.ofSeconds(5)),
-        alertOverrides(),
-        webhook());
+        values, serviceName, serviceVersion, http(values), Collections.unmodifiableSet(disabled), alertOverrides(),
+        webhook(values));
   }
 
-  private HttpServerSettings http() {
-    String token = raw("http.token");
+  /**
+   * The value of a declared setting, read as its kind says, cleaned (trimmed), or its default
+   * with one warning when it is wrong.
+   */
+  Object value(SettingKey setting) {
+    String key = setting.key;
+    switch (setting.kind) {
+      case BOOLEAN:
+        return bool(key, (Boolean) setting.fallback);
+      case PORT:
+        return port(key, (Integer) setting.fallback);
+      case DURATION:
+        return duration(key, (Duration) setting.fallback);
+      case INTEGER:
+        return intBetween(key, (Integer) setting.fallback, setting.min, setting.max);
+      case CHOICE:
+        return oneOf(key, (String) setting.fallback, setting.choices.toArray(new String[0]));
+      case KEY_VALUES:
+        return keyValues(key);
+      case LIST:
+        return list(key);
+      default:
+        return text(key, (String) setting.fallback);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private HttpServerSettings http(Map<SettingKey, Object> values) {
+    String token = (String) values.get(SettingsTable.HTTP_TOKEN);
     if (token != null && token.length() < 16) {
       warnings.accept(
           origin("http.token") + " is only " + token.length()
               + " characters long; it is used, but a random token of 32 or more characters is safer");
     }
     Set<String> exempt = new LinkedHashSet<>();
-    for (String path : list("http.token.exempt")) {
+    for (String path : (List<String>) values.get(SettingsTable.HTTP_TOKEN_EXEMPT)) {
       if (EXEMPTABLE_PATHS.contains(path)) {
         exempt.add(path);
       } else {
@@ -190,18 +155,18 @@ public final class SettingsLoader {
       warnings.accept(origin("http.token.exempt") + " has no effect: monitor.http.token is not set");
     }
     Set<String> hosts = new LinkedHashSet<>();
-    for (String host : list("http.allowed-hosts")) {
+    for (String host : (List<String>) values.get(SettingsTable.HTTP_ALLOWED_HOSTS)) {
       hosts.add(host.toLowerCase(Locale.ROOT));
     }
     return new HttpServerSettings(
-        bool("http.enabled", true),
-        text("http.host", "0.0.0.0"),
-        port("http.port", DEFAULT_PORT),
+        (Boolean) values.get(SettingsTable.HTTP_ENABLED),
+        (String) values.get(SettingsTable.HTTP_HOST),
+        (Integer) values.get(SettingsTable.HTTP_PORT),
         token,
         Collections.unmodifiableSet(exempt),
         Collections.unmodifiableSet(hosts),
-        intBetween("http.max-connections", DEFAULT_MAX_CONNECTIONS, 8, 100_000),
-        duration("http.request-timeout", DEFAULT_REQUEST_TIMEOUT));
+        (Integer) values.get(SettingsTable.HTTP_MAX_CONNECTIONS),
+        (Duration) values.get(SettingsTable.HTTP_REQUEST_TIMEOUT));
   }
 
   /** A comma-separated list, trimmed, without empty entries. */
@@ -219,8 +184,9 @@ public final class SettingsLoader {
   }
 
   /** Null when no webhook is set, or when the URL is not one (with a warning). */
-  private WebhookSettings webhook() {
-    String url = raw("alerts.webhook.url");
+  @SuppressWarnings("unchecked")
+  private WebhookSettings webhook(Map<SettingKey, Object> values) {
+    String url = (String) values.get(SettingsTable.WEBHOOK_URL);
     if (url == null || url.trim().isEmpty()) {
       return null;
     }
@@ -233,9 +199,9 @@ public final class SettingsLoader {
     }
     return new WebhookSettings(
         url,
-        duration("alerts.webhook.timeout", Duration.ofSeconds(5)),
-        intBetween("alerts.webhook.retries", 3, 0, 10),
-        keyValues("alerts.webhook.headers"));
+        (Duration) values.get(SettingsTable.WEBHOOK_TIMEOUT),
+        (Integer) values.get(SettingsTable.WEBHOOK_RETRIES),
+        (Map<String, String>) values.get(SettingsTable.WEBHOOK_HEADERS));
   }
 
   private Map<String, AlertOverride> alertOverrides() {
@@ -301,18 +267,25 @@ public final class SettingsLoader {
 
   private String raw(String key) {
     String value = sources.lookup(PREFIX + key);
-    if (value == null && OTEL_ALIASES.containsKey(key)) {
-      value = sources.lookup(OTEL_ALIASES.get(key));
+    String alias = alias(key);
+    if (value == null && alias != null) {
+      value = sources.lookup(alias);
     }
     return value;
   }
 
   private String origin(String key) {
     String property = PREFIX + key;
-    if (sources.lookup(property) == null && OTEL_ALIASES.containsKey(key)) {
-      property = OTEL_ALIASES.get(key);
+    String alias = alias(key);
+    if (sources.lookup(property) == null && alias != null) {
+      property = alias;
     }
     return sources.origin(property);
+  }
+
+  private static String alias(String key) {
+    SettingKey setting = SettingsTable.byKey(key);
+    return setting == null ? null : setting.otelAlias;
   }
 
   private String text(String key, String fallback) {
@@ -362,10 +335,6 @@ public final class SettingsLoader {
     }
     warnBad(key, value, "a port number from 0 to 65535", String.valueOf(fallback));
     return fallback;
-  }
-
-  private int positiveInt(String key, int fallback) {
-    return intBetween(key, fallback, 1, Integer.MAX_VALUE);
   }
 
   private int intBetween(String key, int fallback, int min, int max) {
@@ -440,7 +409,7 @@ public final class SettingsLoader {
 
   private void warnAboutUnknownKeys() {
     Set<String> known = new HashSet<>();
-    for (String key : KEYS) {
+    for (String key : SettingsTable.plainKeys()) {
       known.add(PREFIX + key);
     }
     for (String rule : alertRules) {
@@ -467,18 +436,14 @@ public final class SettingsLoader {
       }
     }
     for (String name : sources.file.keySet()) {
-      if (!known.contains(name) && !OTEL_ALIASES.containsValue(name)) {
+      if (!known.contains(name) && !SettingsTable.otelAliases().contains(name)) {
         unknown.add(name + " in the monitor.config file");
       }
     }
     for (String where : unknown) {
       warnings.accept(
-          "unknown setting " + where + " is ignored; known settings are monitor."
-              + String.join(", monitor.", KEYS)
-              + ", monitor.instrumentation.<name>.enabled for "
-              + String.join(", ", new TreeSet<>(instrumentationNames))
-              + " and monitor.alerts.<rule>." + String.join("|", ALERT_FIELDS) + " for "
-              + String.join(", ", alertRules));
+          "unknown setting " + where + " is ignored; known settings are "
+              + SettingsTable.knownKeysText(instrumentationNames, alertRules, ALERT_FIELDS));
     }
   }
 
