@@ -16,31 +16,52 @@ final class ServerAddresses {
   private ServerAddresses() {}
 
   /**
-   * A Jedis {@code Connection}: {@code getHostAndPort()} (Jedis 4 and later) or
-   * {@code getHost()}/{@code getPort()} (Jedis 3); TLS when its socket is an {@code SSLSocket}.
+   * A Jedis {@code Connection}'s server, from the first of these that answers: the public
+   * {@code getHostAndPort()} (Jedis 8); its socket factory's {@code getHostAndPort()} (Jedis 4 to
+   * 7, where the connection's own is package-private; every {@code JedisPool},
+   * {@code JedisPooled}, sentinel and cluster connection has a {@code DefaultJedisSocketFactory},
+   * which a sentinel pool re-points on fail-over); the connected socket's remote address (a
+   * custom socket factory); {@code getHost()}/{@code getPort()} (Jedis 3). TLS when its socket is
+   * an {@code SSLSocket}.
    */
   static Address ofJedis(Object connection) throws ReflectiveOperationException {
-    String host;
-    int port;
-    Method hostAndPort = publicMethod(connection.getClass(), "getHostAndPort");
-    if (hostAndPort != null) {
-      Object hp = hostAndPort.invoke(connection);
-      if (hp == null) {
-        return null;
+    Object socket = fieldValue(connection, "socket");
+    boolean tls = socket instanceof javax.net.ssl.SSLSocket;
+    Address address = hostAndPort(connection, tls);
+    if (address == null) {
+      Object factory = fieldValue(connection, "socketFactory");
+      address = factory == null ? null : hostAndPort(factory, tls);
+    }
+    if (address == null && socket instanceof java.net.Socket) {
+      SocketAddress remote = ((java.net.Socket) socket).getRemoteSocketAddress();
+      if (remote instanceof InetSocketAddress) {
+        // getHostString: the name the socket was opened with, never a reverse look-up
+        address = new Address(((InetSocketAddress) remote).getHostString(), ((InetSocketAddress) remote).getPort(), tls);
       }
-      host = (String) hp.getClass().getMethod("getHost").invoke(hp);
-      port = (Integer) hp.getClass().getMethod("getPort").invoke(hp);
-    } else {
+    }
+    if (address == null) {
       Method getHost = publicMethod(connection.getClass(), "getHost");
       Method getPort = publicMethod(connection.getClass(), "getPort");
-      if (getHost == null || getPort == null) {
-        return null;
+      if (getHost != null && getPort != null) {
+        address = new Address((String) getHost.invoke(connection), (Integer) getPort.invoke(connection), tls);
       }
-      host = (String) getHost.invoke(connection);
-      port = (Integer) getPort.invoke(connection);
     }
-    Object socket = fieldValue(connection, "socket");
-    return new Address(host, port, socket instanceof javax.net.ssl.SSLSocket);
+    return address;
+  }
+
+  /** {@code target.getHostAndPort()} when public and not null, else null. */
+  private static Address hostAndPort(Object target, boolean tls) throws ReflectiveOperationException {
+    Method getter = publicMethod(target.getClass(), "getHostAndPort");
+    if (getter == null || !java.lang.reflect.Modifier.isPublic(getter.getDeclaringClass().getModifiers())) {
+      return null;
+    }
+    Object hp = getter.invoke(target);
+    if (hp == null) {
+      return null;
+    }
+    String host = (String) hp.getClass().getMethod("getHost").invoke(hp);
+    int port = (Integer) hp.getClass().getMethod("getPort").invoke(hp);
+    return host == null ? null : new Address(host, port, tls);
   }
 
   /**
