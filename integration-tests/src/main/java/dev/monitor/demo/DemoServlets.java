@@ -135,11 +135,18 @@ final class DemoServlets {
     }
   }
 
-  /** GET /api/fail: throws; the container answers 500. */
+  /**
+   * GET /api/fail: throws; the container answers 500. {@code ?wrapped=true} throws it inside a
+   * {@code ServletException}, as Spring MVC rethrows a handler's exception.
+   */
   static final class Fail extends HttpServlet {
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
-      throw new IllegalStateException("demo failure");
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException {
+      IllegalStateException failure = new IllegalStateException("demo failure");
+      if ("true".equals(req.getParameter("wrapped"))) {
+        throw new ServletException("Request processing failed: " + failure, failure);
+      }
+      throw failure;
     }
   }
 

@@ -115,7 +115,7 @@ public final class HttpServerMetrics implements HttpServerRecorder {
     int effectiveStatus = thrown != null ? 500 : status;
     String statusText = StatusCodes.text(effectiveStatus);
     String errorType =
-        thrown != null ? thrown.getClass().getName() : effectiveStatus >= 500 ? statusText : null;
+        thrown != null ? handlerException(thrown).getClass().getName() : effectiveStatus >= 500 ? statusText : null;
     duration
         .series()
         .get(canonicalMethod, route(contextPath, requestUri, route, effectiveStatus), statusText, errorType)
@@ -130,5 +130,30 @@ public final class HttpServerMetrics implements HttpServerRecorder {
       return NOT_FOUND;
     }
     return routes.resolve("", requestUri == null ? "" : requestUri, true);
+  }
+
+  /**
+   * The exception the application threw, not the container's wrapper: Spring MVC (and other
+   * frameworks) rethrow a handler's exception inside a {@code ServletException}
+   * ("Request processing failed"), and {@code error.type} should name the handler's, as
+   * Micrometer does. Unwraps every {@code javax}/{@code jakarta} {@code ServletException} (and
+   * subclass, such as Spring's {@code NestedServletException}) that has a cause.
+   */
+  static Throwable handlerException(Throwable thrown) {
+    Throwable t = thrown;
+    for (int depth = 0; depth < 8 && t.getCause() != null && t.getCause() != t && isServletException(t.getClass()); depth++) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static boolean isServletException(Class<?> type) {
+    for (Class<?> c = type; c != null && c != Throwable.class; c = c.getSuperclass()) {
+      String name = c.getName();
+      if (name.equals("jakarta.servlet.ServletException") || name.equals("javax.servlet.ServletException")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
