@@ -64,4 +64,21 @@ class JdbcDataSourceKindsTest {
           "db_system_name", "h2", "db_operation_name", "SELECT", "db_collection_name", "users"));
     }
   }
+
+  @Test
+  void aPoolThatNamesItselfAsItStartsIsReportedUnderThatName() throws Exception {
+    try (ChildJvm app = start("hikari-unnamed")) {
+      assertEquals("ok\n", app.app("/setup").body());
+      assertEquals("none\n", app.app("/select").body()); // a SELECT on the empty table
+      JsonNode pools = JSON.readTree(app.monitor("/metrics.json").body()).get("database").get("pools");
+      assertEquals(1, pools.size(), pools.toString());
+      assertEquals("HikariPool-1", pools.get(0).get("name").asText(), "the name HikariCP and Micrometer give it");
+      Scrape scrape = app.scrape();
+      // both borrows counted, the first (which started the pool) included
+      assertEquals(2, scrape.value("db_client_connection_wait_time_seconds_count", POOL, "HikariPool-1"));
+      assertEquals(0, scrape.value("db_client_connection_pending_requests", POOL, "HikariPool-1"));
+      JsonNode checks = JSON.readTree(app.monitor("/health/database").body()).get("checks");
+      assertEquals("UP", checks.get("database:HikariPool-1").get("status").asText(), checks.toString());
+    }
+  }
 }

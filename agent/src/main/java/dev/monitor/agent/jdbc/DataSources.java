@@ -59,6 +59,32 @@ final class DataSources {
     return entry != null ? entry : register(dataSource);
   }
 
+  /**
+   * The entry of a data source, registering it now if its pool already has a name; null when it
+   * has none yet (a HikariCP pool made with the no-argument constructor, which Spring Boot uses,
+   * is named as its first {@code getConnection} starts it): the caller registers it after that
+   * call with {@link #entryFor}, so the pool is reported under the name HikariCP and Micrometer
+   * give it.
+   */
+  DataSourceEntry entryIfNamed(Object dataSource) {
+    DataSourceEntry entry = byDataSource.get(dataSource);
+    if (entry != null) {
+      return entry;
+    }
+    try {
+      PoolView view = ReflectivePoolView.of(dataSource);
+      if (view != null && view != PoolView.UNKNOWN) {
+        String name = view.name();
+        if ((name == null || name.isEmpty()) && view.namedOnStart()) {
+          return null;
+        }
+      }
+    } catch (Exception | LinkageError e) {
+      // register now; register() reports what it cannot read
+    }
+    return register(dataSource);
+  }
+
   private synchronized DataSourceEntry register(Object dataSource) {
     DataSourceEntry entry = byDataSource.get(dataSource);
     if (entry != null) {

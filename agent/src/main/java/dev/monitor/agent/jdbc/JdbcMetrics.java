@@ -235,9 +235,14 @@ public final class JdbcMetrics implements JdbcRecorder {
     }
     if (state.acquireDepth++ == 0) {
       state.acquireEntry = null;
+      state.acquireUnnamed = null;
       try {
-        DataSourceEntry entry = dataSources.entryFor(dataSource);
-        if (entry != DataSources.IGNORED) {
+        DataSourceEntry entry = dataSources.entryIfNamed(dataSource);
+        if (entry == null) {
+          // HikariCP names its pool ("HikariPool-1") only when this first call starts it
+          state.acquireUnnamed = dataSource;
+          state.acquireStart = System.nanoTime();
+        } else if (entry != DataSources.IGNORED) {
           entry.waiting.increment();
           state.acquireEntry = entry;
           state.acquireStart = System.nanoTime();
@@ -258,12 +263,28 @@ public final class JdbcMetrics implements JdbcRecorder {
     state.acquireDepth = 0;
     DataSourceEntry entry = state.acquireEntry;
     state.acquireEntry = null;
+    boolean counted = entry != null;
+    if (entry == null && state.acquireUnnamed != null) {
+      Object unnamed = state.acquireUnnamed;
+      state.acquireUnnamed = null;
+      try {
+        entry = dataSources.entryFor(unnamed);
+      } catch (RuntimeException | LinkageError e) {
+        AgentLog.warnOnce("jdbc-datasource", "cannot note a data source", e);
+        return;
+      }
+      if (entry == DataSources.IGNORED) {
+        return;
+      }
+    }
     if (entry == null) {
       return;
     }
     long now = System.nanoTime();
     try {
-      entry.waiting.decrement();
+      if (counted) {
+        entry.waiting.decrement();
+      }
       if (thrown != null) {
         if (PoolTimeouts.isTimeout(thrown)) {
           entry.timeouts.increment();

@@ -20,4 +20,6 @@ final class JdbcThreadState {
   int acquireDepth;
   long acquireStart;
   DataSourceEntry acquireEntry;
+  /** A data source first seen unnamed (a pool that names itself as it starts): registered at the call's end. */
+  Object acquireUnnamed;
 }

@@ -14,6 +14,11 @@ interface PoolView {
   /** The pool's own name, or null when it has none. */
   String name() throws Exception;
 
+  /** Whether a pool without a name gets one when it starts (HikariCP's {@code HikariPool-N}). */
+  default boolean namedOnStart() {
+    return false;
+  }
+
   int idle() throws Exception;
 
   int used() throws Exception;

@@ -108,6 +108,11 @@ final class ReflectivePoolView implements PoolView {
   }
 
   @Override
+  public boolean namedOnStart() {
+    return kind.equals("hikaricp");
+  }
+
+  @Override
   public String name() throws Exception {
     Object value = read(name);
     return value == null ? null : value.toString();

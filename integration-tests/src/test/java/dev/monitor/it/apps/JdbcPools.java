@@ -24,6 +24,18 @@ final class JdbcPools {
           config.setPoolName("app-pool");
           return new com.zaxxer.hikari.HikariDataSource(config);
         }
+      case "hikari-unnamed":
+        {
+          // as Spring Boot builds it: the no-argument constructor and setters, no pool name, so
+          // HikariCP names the pool (HikariPool-1) when the first getConnection starts it
+          com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource();
+          ds.setJdbcUrl(url);
+          ds.setUsername(user);
+          ds.setPassword(password);
+          ds.setMaximumPoolSize(max);
+          ds.setConnectionTimeout(waitMs);
+          return ds;
+        }
       case "hikari-datasource":
         {
           // HikariCP opening its connections through a driver's DataSource, as Spring Boot users
