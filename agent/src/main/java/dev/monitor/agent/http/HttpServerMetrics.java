@@ -123,13 +123,20 @@ public final class HttpServerMetrics implements HttpServerRecorder {
   }
 
   private String route(String contextPath, String requestUri, Object route, int status) {
-    if (route instanceof String) {
+    if (route instanceof String && !(status == 404 && isCatchAll((String) route))) {
       return routes.resolve(contextPath == null ? "" : contextPath, (String) route, false);
     }
     if (status == 404) {
+      // no template, or only a catch-all one: Spring's static-resource handler matches /** for
+      // every path nothing else took, so its 404s are the scanner's, not a route's
       return NOT_FOUND;
     }
     return routes.resolve("", requestUri == null ? "" : requestUri, true);
+  }
+
+  /** A template that matches any path below it: {@code /**}, {@code /static/**}, {@code /*}. */
+  static boolean isCatchAll(String template) {
+    return template.endsWith("/**") || template.equals("/*") || template.equals("**");
   }
 
   /**
