@@ -53,6 +53,8 @@ final class ChildJvm implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private boolean expectMonitorPort = true;
     private final Map<String, Path> replacements = new LinkedHashMap<>();
+    private Path jar;
+    private final List<String> arguments = new ArrayList<>();
 
     Builder(String mainClass) {
       this.mainClass = mainClass;
@@ -94,6 +96,19 @@ final class ChildJvm implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Runs {@code java -jar jar arguments…} (an application's own fat jar, with its own class
+     * loader) instead of the test class path and main class.
+     */
+    Builder jar(Path jar, String... arguments) {
+      if (!Files.exists(jar)) {
+        throw new IllegalStateException(jar + " is missing: run mvn verify from the top folder");
+      }
+      this.jar = jar;
+      this.arguments.addAll(java.util.Arrays.asList(arguments));
+      return this;
+    }
+
     Builder withoutAgent() {
       this.agent = false;
       this.expectMonitorPort = false;
@@ -118,9 +133,15 @@ final class ChildJvm implements AutoCloseable {
       for (Map.Entry<String, String> p : properties.entrySet()) {
         command.add("-D" + p.getKey() + "=" + p.getValue());
       }
-      command.add("-cp");
-      command.add(classpath(replacements));
-      command.add(mainClass);
+      if (jar != null) {
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(arguments);
+      } else {
+        command.add("-cp");
+        command.add(classpath(replacements));
+        command.add(mainClass);
+      }
       Path log = Files.createTempFile("child-jvm-", ".log");
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(environment);

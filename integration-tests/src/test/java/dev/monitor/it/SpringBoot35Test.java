@@ -1,0 +1,119 @@
+package dev.monitor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A real Spring Boot 3.5 application started from its own fat jar (Boot's nested-jar class
+ * loader, Boot's managed HikariCP, Lettuce and H2), in the shape of Petclinic: counts by the
+ * MVC template, the handler's exception as error.type, unmatched paths as NOT_FOUND, the pool
+ * as HikariCP names it, and Redis health following redis-server down and back.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SpringBoot35Test {
+
+  static final Path APP = Paths.get("spring-boot-3.5", "target", "spring-boot-app.jar").toAbsolutePath();
+  static final String DURATION = JakartaTomcatTest.DURATION;
+  static final ObjectMapper JSON = new ObjectMapper();
+  Redis redis;
+  ChildJvm app;
+
+  @BeforeAll
+  void start() throws Exception {
+    redis = Redis.started();
+    app = ChildJvm.builder("boot").jar(APP, "--spring.data.redis.port=" + redis.port).start();
+    for (int id = 1; id <= 3; id++) {
+      assertEquals(200, app.app("/owners/" + id).statusCode());
+    }
+    assertEquals(200, app.app("/owners/2/cached").statusCode());
+    assertEquals(200, app.app("/owners/2/cached").statusCode());
+    for (int i = 0; i < 2; i++) {
+      assertEquals(500, app.app("/oups").statusCode());
+    }
+    assertEquals(404, app.app("/no/such/page").statusCode());
+    assertEquals(404, app.app("/wp-login.php").statusCode());
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (app != null) {
+      app.close();
+    }
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void requestsCountByTemplateWithTheHandlersException() throws Exception {
+    Scrape s = app.scrape();
+    assertEquals(3, JakartaTomcatTest.count(s, "GET", "/owners/{id}", "200"));
+    assertEquals(2, JakartaTomcatTest.count(s, "GET", "/owners/{id}/cached", "200"));
+    assertEquals(2, s.value(DURATION + "_count", "http_route", "/oups", "http_response_status_code", "500",
+        "error_type", "java.lang.RuntimeException"));
+    assertFalse(s.text.contains("ServletException"));
+    assertEquals(2, JakartaTomcatTest.count(s, "GET", "NOT_FOUND", "404"));
+    assertTrue(Double.isNaN(JakartaTomcatTest.count(s, "GET", "/**", "404")), "no 404 lands on the resource handler's /**");
+    assertEquals(9, s.sum(DURATION + "_count"), "each request once, the error page's forward included");
+  }
+
+  @Test
+  @Order(2)
+  void theDatabaseAndPoolAreNamedAsHikariAndBootNameThem() throws Exception {
+    Scrape s = app.scrape();
+    assertEquals(10, s.value("db_client_connection_max", "db_client_connection_pool_name", "HikariPool-1"));
+    // 3 owners and 1 cache miss, on Boot's generated in-memory database, named stably
+    assertEquals(4, s.value(DURATION.replace("http_server_request", "db_client_operation") + "_count",
+        "db_system_name", "h2", "db_namespace", "mem", "db_operation_name", "SELECT", "db_collection_name", "owners"));
+    JsonNode checks = JSON.readTree(app.monitor("/health/database").body()).get("checks");
+    assertEquals("UP", checks.get("database:HikariPool-1").get("status").asText(), checks.toString());
+  }
+
+  /** Last: it stops and restarts redis-server and sends one more request. */
+  @Test
+  @Order(3)
+  void redisThroughLettuceIsTimedAndItsHealthFollowsTheServer() throws Exception {
+    Scrape s = app.scrape();
+    String redisDuration = "db_client_operation_duration_seconds_count";
+    assertEquals(2, s.sum(redisDuration, "db_system_name", "redis", "db_operation_name", "GET"));
+    assertEquals(1, s.sum(redisDuration, "db_system_name", "redis", "db_operation_name", "SET"));
+    String check = "redis:localhost:" + redis.port;
+    JsonNode health = JSON.readTree(app.monitor("/health/redis").body());
+    assertEquals("UP", health.get("checks").get(check).get("status").asText(), health.toString());
+
+    redis.stop();
+    assertEquals("DOWN", waitForReady(503).get("status").asText());
+    assertEquals(200, app.monitor("/health/live").statusCode());
+    redis.start();
+    assertEquals("UP", waitForReady(200).get("status").asText());
+    assertEquals(200, app.app("/owners/3/cached").statusCode());
+  }
+
+  private JsonNode waitForReady(int status) throws Exception {
+    HttpResponse<String> last = null;
+    for (int i = 0; i < 80; i++) {
+      last = app.monitor("/health/ready");
+      if (last.statusCode() == status) {
+        return JSON.readTree(last.body());
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("/health/ready never answered " + status + "; last: " + last.body());
+  }
+}
