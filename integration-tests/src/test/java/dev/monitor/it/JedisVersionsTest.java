@@ -8,12 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitor.it.apps.JedisApp;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,12 +24,7 @@ class JedisVersionsTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   static List<String> jars() throws IOException {
-    try (Stream<Path> files = Files.list(Paths.get("target", "other-versions"))) {
-      return files.map(p -> p.getFileName().toString())
-          .filter(name -> name.matches("jedis-\\d+\\.\\d+\\.\\d+\\.jar") && !name.equals("jedis-3.0.0.jar"))
-          .sorted()
-          .collect(Collectors.toList());
-    }
+    return OtherVersions.jars("jedis-", "jedis-3.0.0.jar");
   }
 
   @ParameterizedTest(name = "{0}")
