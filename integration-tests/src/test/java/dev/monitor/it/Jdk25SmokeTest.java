@@ -12,13 +12,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The demo under the agent on the newest JDK at hand (Temurin 25 on this project's machines, or
  * the JDK named by {@code -Dmonitor.test.newJdk}), so a new class-file version is never a
- * surprise. Skipped, and says so, where no such JDK is installed.
+ * surprise. Skipped, and says so, where no such JDK is installed; in CI (CI set) it fails instead.
  */
 class Jdk25SmokeTest {
 
   private static String newJdk() {
     String home = System.getProperty("monitor.test.newJdk", "/usr/lib/jvm/temurin-25-jdk-amd64");
-    assumeTrue(Files.isExecutable(Paths.get(home, "bin", "java")), "no JDK 25 at " + home);
+    boolean present = Files.isExecutable(Paths.get(home, "bin", "java"));
+    if (!present && System.getenv("CI") != null) {
+      throw new AssertionError("no JDK 25 at " + home + ": CI must run the smoke test (install Temurin 25 or set -Dmonitor.test.newJdk)");
+    }
+    assumeTrue(present, "no JDK 25 at " + home);
     return home;
   }
 
