@@ -30,7 +30,7 @@ class MonitorPortAccessTest {
             .property("monitor.http.token", TOKEN)
             .property("monitor.http.token.exempt", "/health/live,/metrics")
             .property("monitor.http.allowed-hosts", "monitor.internal")
-            .property("monitor.http.request-timeout", "1s")
+            .property("monitor.http.request-timeout", "2s")
             .property("monitor.http.max-connections", "16")
             .start();
   }
@@ -100,7 +100,7 @@ class MonitorPortAccessTest {
       for (int i = 0; i < 40; i++) {
         idle.add(new Socket("127.0.0.1", app.monitorPort));
       }
-      // the newest are open (their 1 s request timeout has not run out), the first 24 or more
+      // the newest are open (their 2 s request timeout has not run out), the first 24 or more
       // were closed to keep 16 open, and a probe still gets in
       assertFalse(RawHttp.closedWithin(idle.get(39), 200));
       assertTrue(RawHttp.closedWithin(idle.get(0), 500));

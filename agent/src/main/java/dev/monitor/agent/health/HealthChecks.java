@@ -172,7 +172,7 @@ public final class HealthChecks {
     }
     if (existing != null) {
       long ranMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - existing.startNanos);
-      if (ranMillis >= timeoutMillis) {
+      if (existing.overdue || ranMillis >= timeoutMillis) {
         // Still stuck in an earlier run: waiting again would only make every probe slow.
         return CompletableFuture.completedFuture(
             result(check, HealthStatus.DOWN, 0, "no answer: the check has been running for " + ranMillis + " ms"));
@@ -215,6 +215,10 @@ public final class HealthChecks {
     try {
       return future.get(waitNanos, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
+      Running run = running.get(check.name());
+      if (run != null && run.task == future) {
+        run.overdue = true; // later probes answer at once while it is still stuck
+      }
       return result(check, HealthStatus.DOWN, timeoutMillis, "no answer within " + timeoutMillis + " ms");
     } catch (ExecutionException e) {
       return result(check, HealthStatus.DOWN, 0, String.valueOf(e.getCause()));
@@ -261,10 +265,11 @@ public final class HealthChecks {
     }
   }
 
-  /** A run in progress and when it started. Immutable. */
+  /** A run in progress, when it started, and whether a probe already gave up waiting for it. */
   private static final class Running {
     final FutureTask<CheckResult> task;
     final long startNanos;
+    volatile boolean overdue;
 
     Running(FutureTask<CheckResult> task, long startNanos) {
       this.task = task;
