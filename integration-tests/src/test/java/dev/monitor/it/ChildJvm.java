@@ -238,6 +238,22 @@ final class ChildJvm implements AutoCloseable {
     return monitor("GET", path);
   }
 
+  /**
+   * Polls monitor {@code path} every 250 ms for up to 20 s until it answers {@code status}, and
+   * returns that answer's body; throws with the last answer when it never does.
+   */
+  String awaitMonitor(String path, int status) throws IOException, InterruptedException {
+    HttpResponse<String> last = null;
+    for (int i = 0; i < 80; i++) {
+      last = monitor(path);
+      if (last.statusCode() == status) {
+        return last.body();
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(path + " never answered " + status + "; last: " + last.statusCode() + " " + last.body());
+  }
+
   Scrape scrape() throws IOException, InterruptedException {
     HttpResponse<String> response = monitor("/metrics");
     if (response.statusCode() != 200) {

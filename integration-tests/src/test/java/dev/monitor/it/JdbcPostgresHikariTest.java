@@ -3,7 +3,6 @@ package dev.monitor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,27 +36,15 @@ class JdbcPostgresHikariTest extends JdbcPostgresScenario {
   @Order(7)
   void aStoppedDatabaseFailsReadinessButNotLivenessAndRecovers() throws Exception {
     pg.stop();
-    JsonNode database = waitForStatus("/health/ready", 503);
+    JsonNode database = JSON.readTree(app.awaitMonitor("/health/ready", 503));
     assertEquals("DOWN", database.get("status").asText());
     assertEquals(200, app.monitor("/health/live").statusCode());
     assertEquals(503, app.monitor("/health/database").statusCode());
 
     pg.start();
-    JsonNode ready = waitForStatus("/health/ready", 200);
+    JsonNode ready = JSON.readTree(app.awaitMonitor("/health/ready", 200));
     assertEquals("UP", ready.get("status").asText());
     assertEquals("found\n", run("select"));
-  }
-
-  private JsonNode waitForStatus(String path, int status) throws Exception {
-    HttpResponse<String> last = null;
-    for (int i = 0; i < 60; i++) {
-      last = app.monitor(path);
-      if (last.statusCode() == status) {
-        return JSON.readTree(last.body());
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(path + " never answered " + status + "; last: " + last.body());
   }
 
   @AfterAll

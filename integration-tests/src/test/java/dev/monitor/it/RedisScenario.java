@@ -147,7 +147,7 @@ abstract class RedisScenario {
   @Order(70)
   void aStoppedServerFailsReadinessButNotLivenessAndRecovers() throws Exception {
     redis.stop();
-    JsonNode ready = waitForStatus("/health/ready", 503);
+    JsonNode ready = JSON.readTree(app.awaitMonitor("/health/ready", 503));
     assertEquals("DOWN", ready.get("status").asText());
     assertEquals(200, app.monitor("/health/live").statusCode());
     assertEquals(503, app.monitor("/health/redis").statusCode());
@@ -161,23 +161,11 @@ abstract class RedisScenario {
         "a client-side failure carries no server status code");
 
     redis.start();
-    JsonNode back = waitForStatus("/health/ready", 200);
+    JsonNode back = JSON.readTree(app.awaitMonitor("/health/ready", 200));
     assertEquals("UP", back.get("status").asText());
     afterRestart();
   }
 
   /** What must work again once the server is back. */
   abstract void afterRestart() throws Exception;
-
-  JsonNode waitForStatus(String path, int status) throws Exception {
-    HttpResponse<String> last = null;
-    for (int i = 0; i < 80; i++) {
-      last = app.monitor(path);
-      if (last.statusCode() == status) {
-        return JSON.readTree(last.body());
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(path + " never answered " + status + "; last: " + last.body());
-  }
 }
