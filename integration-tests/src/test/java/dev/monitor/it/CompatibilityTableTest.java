@@ -64,7 +64,7 @@ class CompatibilityTableTest {
       new Library("H2", "h2-", null, null, null, "JdbcH2HikariTest, JdbcH2C3p0Test, JdbcDataSourceKindsTest", true),
       new Library("PostgreSQL JDBC", "postgresql-", null, null, null, "JdbcPostgres*Test, HealthIsolationTest", false),
       new Library("Jedis", "jedis-", "jedis-3.0.0.jar", "JedisOldestTest", "JedisVersionsTest", "JedisLatestTest", true),
-      new Library("Lettuce", "lettuce-core-", "lettuce-core-5.0.0.RELEASE.jar", "LettuceOldestTest", null, "LettuceLatestTest", true),
+      new Library("Lettuce", "lettuce-core-", "lettuce-core-5.0.0.RELEASE.jar", "LettuceOldestTest", "LettuceVersionsTest", "LettuceLatestTest", true),
       new Library("netty-socketio", "netty-socketio-", "netty-socketio-1.7.9.jar", "SocketIoOldestTest", null, "SocketIoLatestTest", true),
       new Library("socket.io-server", "socket.io-server-", null, null, "SocketIoServerLatestTest", "SocketIoServerJettyTest", false));
 
