@@ -115,7 +115,7 @@ class CompatibilityTableTest {
       }
       rows.subList(first, rows.size()).sort(java.util.Comparator.comparing(row -> OtherVersions.versionKey("x-" + row[1] + ".jar")));
     }
-    rows.add(new String[] {"Spring Boot (fat jar: MVC, HikariCP, Lettuce)", springBootVersion(), jdk, "SpringBoot35Test"});
+    rows.add(new String[] {"Spring Boot (fat jar: MVC, HikariCP, Lettuce and Jedis)", springBootVersion(), jdk, "SpringBoot35LettuceTest, SpringBoot35JedisTest"});
     int cells = 0;
     StringBuilder out = new StringBuilder("| library | version | JDK | tested by |\n|---|---|---|---|\n");
     for (String[] row : rows) {

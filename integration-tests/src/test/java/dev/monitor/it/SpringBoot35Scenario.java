@@ -18,13 +18,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A real Spring Boot 3.5 application started from its own fat jar (Boot's nested-jar class
- * loader, Boot's managed HikariCP, Lettuce and H2), in the shape of Petclinic: counts by the
- * MVC template, the handler's exception as error.type, unmatched paths as NOT_FOUND, the pool
- * as HikariCP names it, and Redis health following redis-server down and back.
+ * loader, Boot's managed HikariCP, Lettuce or Jedis, and H2), in the shape of Petclinic: counts by
+ * the MVC template, the handler's exception as error.type, unmatched paths as NOT_FOUND, the pool
+ * as HikariCP names it, and Redis health following redis-server down and back. A subclass picks
+ * Spring Data Redis's client ({@code spring.data.redis.client-type}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SpringBoot35Test {
+abstract class SpringBoot35Scenario {
 
   static final Path APP = Paths.get("spring-boot-3.5", "target", "spring-boot-app.jar").toAbsolutePath();
   static final String DURATION = JakartaTomcatTest.DURATION;
@@ -32,10 +33,15 @@ class SpringBoot35Test {
   Redis redis;
   ChildJvm app;
 
+  /** {@code lettuce} (Boot's default) or {@code jedis}. */
+  abstract String clientType();
+
   @BeforeAll
   void start() throws Exception {
     redis = Redis.started();
-    app = ChildJvm.builder("boot").jar(APP, "--spring.data.redis.port=" + redis.port).start();
+    app = ChildJvm.builder("boot")
+        .jar(APP, "--spring.data.redis.port=" + redis.port, "--spring.data.redis.client-type=" + clientType())
+        .start();
     for (int id = 1; id <= 3; id++) {
       assertEquals(200, app.app("/owners/" + id).statusCode());
     }
@@ -87,7 +93,7 @@ class SpringBoot35Test {
   /** Last: it stops and restarts redis-server and sends one more request. */
   @Test
   @Order(3)
-  void redisThroughLettuceIsTimedAndItsHealthFollowsTheServer() throws Exception {
+  void redisIsTimedAndItsHealthFollowsTheServer() throws Exception {
     Scrape s = app.scrape();
     String redisDuration = "db_client_operation_duration_seconds_count";
     assertEquals(2, s.sum(redisDuration, "db_system_name", "redis", "db_operation_name", "GET"));
@@ -101,6 +107,12 @@ class SpringBoot35Test {
     assertEquals(200, app.monitor("/health/live").statusCode());
     redis.start();
     assertEquals("UP", JSON.readTree(app.awaitMonitor("/health/ready", 200)).get("status").asText());
-    assertEquals(200, app.app("/owners/3/cached").statusCode());
+    // Jedis's pool hands out its connections to the old server first (Boot does not test them
+    // on borrow), so the first requests after the restart may fail; Lettuce reconnects itself
+    int status = 0;
+    for (int attempt = 0; attempt < 10 && status != 200; attempt++) {
+      status = app.app("/owners/3/cached").statusCode();
+    }
+    assertEquals(200, status, "the application reaches Redis again");
   }
 }
