@@ -28,7 +28,12 @@ public final class DemoService {
     base.deleteOnExit();
     tomcat.setBaseDir(base.getAbsolutePath());
     tomcat.setPort(port);
-    tomcat.getConnector();
+    if (Boolean.getBoolean("demo.virtualThreads")) {
+      // Tomcat 10.1 on Java 21 or later: one virtual thread per request
+      tomcat.getConnector().setProperty("useVirtualThreads", "true");
+    } else {
+      tomcat.getConnector();
+    }
 
     Context context = tomcat.addContext("", base.getAbsolutePath());
     add(context, "hello", new DemoServlets.Hello(), "/api/hello");

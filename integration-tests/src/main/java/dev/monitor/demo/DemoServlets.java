@@ -216,8 +216,19 @@ final class DemoServlets {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
-      ((HttpServletResponse) response).setHeader("X-Request-Id", Long.toHexString(System.nanoTime()));
+      HttpServletResponse http = (HttpServletResponse) response;
+      http.setHeader("X-Request-Id", Long.toHexString(System.nanoTime()));
+      http.setHeader("X-Virtual-Thread", String.valueOf(onVirtualThread()));
       chain.doFilter(request, response);
+    }
+
+    /** Thread.isVirtual() where the JDK has it (21 and later); the demo is built for 11. */
+    private static boolean onVirtualThread() {
+      try {
+        return (Boolean) Thread.class.getMethod("isVirtual").invoke(Thread.currentThread());
+      } catch (ReflectiveOperationException e) {
+        return false;
+      }
     }
   }
 }

@@ -85,4 +85,32 @@ class Jdk25SmokeTest {
       assertEquals(200, app.monitor("/health").statusCode());
     }
   }
+
+  /** Tomcat's virtual-thread executor: each request on a virtual thread, fifty at once. */
+  @Test
+  void requestsOnVirtualThreadsCountExactly() throws Exception {
+    String home = newJdk();
+    try (ChildJvm app =
+        ChildJvm.builder("dev.monitor.demo.DemoService").javaHome(home).property("demo.virtualThreads", "true").start()) {
+      java.util.List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        String path = i % 5 == 0 ? "/api/db/users/" + (i + 1) : i % 5 == 1 ? "/api/async?ms=30" : "/api/users/" + i;
+        calls.add(ChildJvm.HTTP.sendAsync(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + app.appPort + path)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()));
+      }
+      for (java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>> call : calls) {
+        assertEquals(200, call.get().statusCode());
+        assertEquals("true", call.get().headers().firstValue("X-Virtual-Thread").orElse(""), "served on a virtual thread");
+      }
+      Scrape s = app.scrape();
+      assertEquals(30, JakartaTomcatTest.count(s, "GET", "/api/users/{id}", "200"));
+      assertEquals(10, JakartaTomcatTest.count(s, "GET", "/api/async", "200"));
+      assertEquals(10, JakartaTomcatTest.count(s, "GET", "/api/db/users/{id}", "200"));
+      assertEquals(10, s.value("db_client_operation_duration_seconds_count",
+          "db_system_name", "h2", "db_operation_name", "SELECT", "db_collection_name", "users"));
+      assertEquals(50, s.sum(JakartaTomcatTest.DURATION + "_count"));
+      assertEquals(0, s.sum("http_server_active_requests"));
+    }
+  }
 }
