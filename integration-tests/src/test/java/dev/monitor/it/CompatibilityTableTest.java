@@ -82,8 +82,8 @@ class CompatibilityTableTest {
     }
   }
 
-  static String springBootVersion() throws IOException {
-    String pom = Files.readString(Paths.get("spring-boot-3.5", "pom.xml"));
+  static String springBootVersion(String module) throws IOException {
+    String pom = Files.readString(Paths.get(module, "pom.xml"));
     Matcher m = Pattern.compile("<artifactId>spring-boot-starter-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
     assertTrue(m.find(), "the Spring Boot application names its parent's version");
     return m.group(1);
@@ -115,7 +115,10 @@ class CompatibilityTableTest {
       }
       rows.subList(first, rows.size()).sort(java.util.Comparator.comparing(row -> OtherVersions.versionKey("x-" + row[1] + ".jar")));
     }
-    rows.add(new String[] {"Spring Boot (fat jar: MVC, HikariCP, Lettuce and Jedis)", springBootVersion(), jdk, "SpringBoot35LettuceTest, SpringBoot35JedisTest"});
+    for (String[] boot : new String[][] {{"spring-boot-3.5", "35"}, {"spring-boot-4.0", "40"}}) {
+      rows.add(new String[] {"Spring Boot (fat jar: MVC, HikariCP, Lettuce and Jedis)", springBootVersion(boot[0]), jdk,
+          "SpringBoot" + boot[1] + "LettuceTest, SpringBoot" + boot[1] + "JedisTest"});
+    }
     int cells = 0;
     StringBuilder out = new StringBuilder("| library | version | JDK | tested by |\n|---|---|---|---|\n");
     for (String[] row : rows) {

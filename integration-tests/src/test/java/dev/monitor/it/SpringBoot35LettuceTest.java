@@ -1,7 +1,12 @@
 package dev.monitor.it;
 
-/** The Spring Boot 3.5 application with Spring Data Redis on Lettuce, Boot's default. */
-class SpringBoot35LettuceTest extends SpringBoot35Scenario {
+/** The Spring Boot 3.5 application with Spring Data Redis on Lettuce. */
+class SpringBoot35LettuceTest extends SpringBootScenario {
+
+  @Override
+  String module() {
+    return "spring-boot-3.5";
+  }
 
   @Override
   String clientType() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,17 +16,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A real Spring Boot 3.5 application started from its own fat jar (Boot's nested-jar class
+ * A real Spring Boot application (3.5 or 4.0) started from its own fat jar (Boot's nested-jar class
  * loader, Boot's managed HikariCP, Lettuce or Jedis, and H2), in the shape of Petclinic: counts by
  * the MVC template, the handler's exception as error.type, unmatched paths as NOT_FOUND, the pool
  * as HikariCP names it, and Redis health following redis-server down and back. A subclass picks
- * Spring Data Redis's client ({@code spring.data.redis.client-type}).
+ * the Boot version (its application module) and Spring Data Redis's client
+ * ({@code spring.data.redis.client-type}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class SpringBoot35Scenario {
+abstract class SpringBootScenario {
 
-  static final Path APP = Paths.get("spring-boot-3.5", "target", "spring-boot-app.jar").toAbsolutePath();
   static final String DURATION = JakartaTomcatTest.DURATION;
   static final ObjectMapper JSON = new ObjectMapper();
   Redis redis;
@@ -36,11 +35,14 @@ abstract class SpringBoot35Scenario {
   /** {@code lettuce} (Boot's default) or {@code jedis}. */
   abstract String clientType();
 
+  /** The application module under {@code integration-tests/}: {@code spring-boot-3.5}, {@code spring-boot-4.0}. */
+  abstract String module();
+
   @BeforeAll
   void start() throws Exception {
     redis = Redis.started();
     app = ChildJvm.builder("boot")
-        .jar(APP, "--spring.data.redis.port=" + redis.port, "--spring.data.redis.client-type=" + clientType())
+        .jar(Paths.get(module(), "target", "spring-boot-app.jar").toAbsolutePath(), "--spring.data.redis.port=" + redis.port, "--spring.data.redis.client-type=" + clientType())
         .start();
     for (int id = 1; id <= 3; id++) {
       assertEquals(200, app.app("/owners/" + id).statusCode());
@@ -98,6 +100,11 @@ abstract class SpringBoot35Scenario {
     String redisDuration = "db_client_operation_duration_seconds_count";
     assertEquals(2, s.sum(redisDuration, "db_system_name", "redis", "db_operation_name", "GET"));
     assertEquals(1, s.sum(redisDuration, "db_system_name", "redis", "db_operation_name", "SET"));
+    if (clientType().equals("jedis")) {
+      // JedisConnectionFactory's JedisPool is named by its server, as every Jedis pool is
+      String pool = "jedis@localhost:" + redis.port;
+      assertEquals(8, s.value("db_client_connection_max", "db_client_connection_pool_name", pool), s.text);
+    }
     String check = "redis:localhost:" + redis.port;
     JsonNode health = JSON.readTree(app.monitor("/health/redis").body());
     assertEquals("UP", health.get("checks").get(check).get("status").asText(), health.toString());

@@ -1,0 +1,15 @@
+package dev.monitor.it;
+
+/** The Spring Boot 4.0 application with Spring Data Redis on Jedis. */
+class SpringBoot40JedisTest extends SpringBootScenario {
+
+  @Override
+  String module() {
+    return "spring-boot-4.0";
+  }
+
+  @Override
+  String clientType() {
+    return "jedis";
+  }
+}
