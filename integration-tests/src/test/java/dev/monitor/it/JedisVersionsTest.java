@@ -48,11 +48,7 @@ class JedisVersionsTest {
       JsonNode health = JSON.readTree(app.monitor("/health/redis").body());
       assertEquals("UP", health.get("checks").get(check).get("status").asText(), health.toString());
 
-      redis.stop();
-      assertEquals("DOWN", JSON.readTree(app.awaitMonitor("/health/ready", 503)).get("status").asText());
-      assertEquals(200, app.monitor("/health/live").statusCode());
-      redis.start();
-      assertEquals("UP", JSON.readTree(app.awaitMonitor("/health/ready", 200)).get("status").asText());
+      redis.stopAndStartUnder(app);
     }
   }
 }

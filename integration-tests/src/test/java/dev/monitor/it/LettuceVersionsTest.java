@@ -46,10 +46,7 @@ class LettuceVersionsTest {
       JsonNode health = JSON.readTree(app.monitor("/health/redis").body());
       assertEquals("UP", health.get("checks").get(check).get("status").asText(), health.toString());
 
-      redis.stop();
-      assertEquals("DOWN", JSON.readTree(app.awaitMonitor("/health/ready", 503)).get("status").asText());
-      redis.start();
-      assertEquals("UP", JSON.readTree(app.awaitMonitor("/health/ready", 200)).get("status").asText());
+      redis.stopAndStartUnder(app);
     }
   }
 }

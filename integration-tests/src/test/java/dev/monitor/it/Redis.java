@@ -1,5 +1,8 @@
 package dev.monitor.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 
@@ -58,5 +61,20 @@ final class Redis implements AutoCloseable {
     if (server != null && server.isActive()) {
       server.stop();
     }
+  }
+
+  /**
+   * Stops this server under {@code app} and starts it again: readiness must go 503 with a DOWN
+   * status (liveness staying 200) and come back to 200 UP.
+   */
+  void stopAndStartUnder(ChildJvm app) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    stop();
+    assertEquals(
+        "DOWN", json.readTree(app.awaitMonitor("/health/ready", 503)).get("status").asText());
+    assertEquals(200, app.monitor("/health/live").statusCode());
+    start();
+    assertEquals(
+        "UP", json.readTree(app.awaitMonitor("/health/ready", 200)).get("status").asText());
   }
 }
