@@ -50,9 +50,4 @@ public final class HttpServerSettings {
   public HttpServerSettings withToken(String token, Set<String> exempt) {
     return new HttpServerSettings(enabled, host, port, token, exempt, allowedHosts, maxConnections, requestTimeout);
   }
-
-  /** As this, with other limits. */
-  public HttpServerSettings withLimits(int maxConnections, Duration requestTimeout) {
-    return new HttpServerSettings(enabled, host, port, token, tokenExempt, allowedHosts, maxConnections, requestTimeout);
-  }
 }

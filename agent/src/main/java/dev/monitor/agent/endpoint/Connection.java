@@ -27,8 +27,6 @@ final class Connection {
   long deadlineNanos;
   ByteBuffer out;
   boolean closeAfterWrite;
-  /** Whether any request has been served: an idle keep-alive connection may wait longer. */
-  boolean served;
   boolean closed;
 
   Connection(SocketChannel channel, SelectionKey key, int maxHead, long deadlineNanos) {

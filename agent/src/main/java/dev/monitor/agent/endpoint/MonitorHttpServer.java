@@ -323,7 +323,6 @@ public final class MonitorHttpServer implements Closeable {
       return;
     }
     c.state = Connection.State.READING;
-    c.served = true;
     c.deadlineNanos = System.nanoTime() + (c.filled > 0 ? requestTimeoutNanos : IDLE_NANOS);
     c.key.interestOps(SelectionKey.OP_READ);
     serveBuffered(c, 0); // a pipelined request may be waiting already

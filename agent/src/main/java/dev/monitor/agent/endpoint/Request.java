@@ -34,11 +34,6 @@ final class Request {
     this.headers = headers;
   }
 
-  /** For tests and in-process callers. */
-  static Request get(String path) {
-    return of("GET", path, Collections.emptyMap());
-  }
-
   static Request of(String method, String target, Map<String, String> headers) {
     int q = target.indexOf('?');
     return new Request(

@@ -68,10 +68,6 @@ public final class HealthChecks {
             DaemonThreads.named("monitor-health"), new ThreadPoolExecutor.AbortPolicy());
   }
 
-  public long timeoutMillis() {
-    return timeoutMillis;
-  }
-
   public void register(HealthCheck check) {
     kinds.put(check.name(), check.kind());
     if (check.group() != null) {
