@@ -69,7 +69,14 @@ abstract class JdbcScenario {
                     .property("jdbc.max", "2")
                     .property("jdbc.waitMs", "700"))
             .start();
-    assertEquals("ok\n", run("setup"));
+    // A pool that opens its first connections slowly on a busy machine (c3p0) can time out the
+    // very first borrow; setup is idempotent, so it is tried again rather than failing the class.
+    String setup = run("setup");
+    for (int attempt = 0; attempt < 3 && !setup.equals("ok\n"); attempt++) {
+      Thread.sleep(500);
+      setup = run("setup");
+    }
+    assertEquals("ok\n", setup);
   }
 
   @AfterAll
