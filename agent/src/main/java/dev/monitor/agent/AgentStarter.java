@@ -8,28 +8,15 @@ import dev.monitor.agent.config.SettingsLoader;
 import dev.monitor.agent.endpoint.Endpoints;
 import dev.monitor.agent.endpoint.MonitorHttpServer;
 import dev.monitor.agent.endpoint.ServiceInfo;
-import dev.monitor.agent.health.CpuCheck;
-import dev.monitor.agent.health.DiskCheck;
 import dev.monitor.agent.health.HealthChecks;
-import dev.monitor.agent.health.MemoryCheck;
-import dev.monitor.agent.health.ThreadCheck;
-import dev.monitor.agent.http.HttpServerMetrics;
 import dev.monitor.agent.instrument.InstrumentationInstaller;
+import dev.monitor.agent.library.Libraries;
+import dev.monitor.agent.library.LibraryContext;
 import dev.monitor.agent.instrument.InstrumentationStatus;
-import dev.monitor.agent.db.DbClientMetrics;
-import dev.monitor.agent.jdbc.JdbcMetrics;
-import dev.monitor.agent.redis.RedisMetrics;
-import dev.monitor.agent.sockets.SocketMetrics;
-import dev.monitor.agent.jvm.JvmMetrics;
-import dev.monitor.agent.jvm.ProcessCpu;
 import dev.monitor.agent.otlp.OtlpExport;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.MetricRegistry;
 import dev.monitor.bootstrap.AdviceErrors;
-import dev.monitor.bootstrap.HttpServerBridge;
-import dev.monitor.bootstrap.JdbcBridge;
-import dev.monitor.bootstrap.RedisBridge;
-import dev.monitor.bootstrap.SocketBridge;
 import dev.monitor.instrumentation.api.InstrumentationModule;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -62,20 +49,15 @@ final class AgentStarter {
     for (InstrumentationModule module : modules) {
       names.add(module.name());
     }
-    Settings settings = SettingsLoader.load(names, AlertRules.NAMES, AgentLog::warn);
+    Libraries libraries = Libraries.load(AgentStarter.class.getClassLoader());
+    Settings settings = SettingsLoader.load(names, AlertRules.NAMES, libraries.settings(), AgentLog::warn);
     AgentLog.setDebug(settings.debug || AgentLog.isDebug());
     String agentVersion = agentVersion();
 
     MetricRegistry registry = new MetricRegistry();
-    HttpServerMetrics http = new HttpServerMetrics(registry, settings.seriesLimit);
-    HttpServerBridge.install(http);
     HealthChecks health = new HealthChecks(HEALTH_CACHE_MILLIS, HEALTH_TIMEOUT_MILLIS);
-    DbClientMetrics db = new DbClientMetrics(registry, settings.seriesLimit);
-    JdbcMetrics jdbc = startJdbc(registry, db, settings, health);
-    RedisMetrics redis = new RedisMetrics(db, health::register);
-    RedisBridge.install(redis);
-    SocketMetrics sockets = new SocketMetrics(registry, settings.seriesLimit, health::register);
-    SocketBridge.install(sockets);
+    LibraryContext context = new LibraryContext(registry, health, settings::value, settings.seriesLimit);
+    libraries.install(context);
     AdviceErrors.listen(
         error -> AgentLog.warnOnce("advice " + error.getClass().getName(), "advice failed and was skipped; the application call went on", error));
 
@@ -92,7 +74,7 @@ final class AgentStarter {
       // Here, not in the background: a JVM whose main returns at once must still get the
       // exporter's shutdown flush, with the JVM's metrics in it. The OpenTelemetry SDK's classes
       // load only when an endpoint is set.
-      JvmMetrics.register(registry, settings.seriesLimit);
+      libraries.start(context);
       OtlpExport.start(settings, registry, service.resource, agentVersion);
     }
 
@@ -101,12 +83,11 @@ final class AgentStarter {
     Runnable rest =
         () -> {
           if (!exporting) {
-            JvmMetrics.register(registry, settings.seriesLimit);
+            libraries.start(context);
           }
-          ProcessCpu cpu = registerHostChecks(health);
           AlertEngine alerts = null;
           if (settings.alertsEnabled) {
-            alerts = AlertEngine.create(settings, registry, http, db, jdbc, sockets, cpu);
+            alerts = AlertEngine.create(settings, registry, libraries.alertSignals());
             health.register(alerts.healthCheck());
           } else {
             AgentLog.info("monitor.alerts.enabled=false: no alert rules are evaluated");
@@ -114,7 +95,7 @@ final class AgentStarter {
           if (settings.http.enabled) {
             MonitorHttpServer.start(
                 settings.http,
-                new Endpoints(service, registry, health, http, jdbc, redis, sockets, cpu, statuses, alerts));
+                new Endpoints(service, registry, health, libraries, statuses, alerts));
           } else {
             AgentLog.info("monitor.http.enabled=false: no endpoints are served");
           }
@@ -133,16 +114,6 @@ final class AgentStarter {
               }
             })
         .start();
-  }
-
-  /** The checks of the host the service runs on; returns the CPU reader they share with the endpoints. */
-  private static ProcessCpu registerHostChecks(HealthChecks health) {
-    ProcessCpu cpu = ProcessCpu.create();
-    health.register(new ThreadCheck());
-    health.register(new MemoryCheck());
-    health.register(new CpuCheck(cpu));
-    health.register(new DiskCheck());
-    return cpu;
   }
 
   /**
@@ -175,25 +146,6 @@ final class AgentStarter {
     harvester.scheduleAtFixedRate(
         InstrumentationInstaller::forgetTypeDescriptions,
         FORGET_TYPES_SECONDS, FORGET_TYPES_SECONDS, TimeUnit.SECONDS);
-  }
-
-  /**
-   * JDBC recording, unless the JVM lacks the {@code java.sql} module (a custom runtime image):
-   * then the JDBC advice stays a no-op and everything else works.
-   */
-  private static JdbcMetrics startJdbc(
-      MetricRegistry registry, DbClientMetrics db, Settings settings, HealthChecks health) {
-    try {
-      JdbcMetrics jdbc =
-          new JdbcMetrics(
-              registry, db, settings.seriesLimit, settings.slowQueryThreshold.toNanos(),
-              health::register, check -> health.unregister(check.name()));
-      JdbcBridge.install(jdbc);
-      return jdbc;
-    } catch (LinkageError e) {
-      AgentLog.warn("JDBC is not monitored: this JVM lacks java.sql", e);
-      return null;
-    }
   }
 
   private static String agentVersion() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 class BoundedSeriesTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String DURATION = JakartaTomcatTest.DURATION;
+  static final String DURATION = ServletScenario.DURATION;
   static final String[] WORDS = {
     "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett",
     "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango",
@@ -56,7 +56,7 @@ class BoundedSeriesTest {
     for (String secret : new String[] {"alice", "example", "token", "eyJ", "dGhp"}) {
       assertFalse(s.text.contains(secret), secret + " leaked into /metrics");
     }
-    assertEquals(4, JakartaTomcatTest.count(s, "GET", "/api/users/{id}", "200"));
+    assertEquals(4, ServletScenario.count(s, "GET", "/api/users/{id}", "200"));
   }
 
   @Test

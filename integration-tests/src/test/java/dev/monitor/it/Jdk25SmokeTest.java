@@ -79,9 +79,9 @@ class Jdk25SmokeTest {
       Scrape s = app.scrape();
       assertEquals(1, s.value("db_client_operation_duration_seconds_count",
           "db_system_name", "h2", "db_operation_name", "SELECT", "db_collection_name", "users"));
-      assertEquals(3, JakartaTomcatTest.count(s, "GET", "/api/users/{id}", "200"));
-      assertEquals(1, JakartaTomcatTest.count(s, "GET", "/api/async", "200"));
-      assertEquals(1, JakartaTomcatTest.count(s, "GET", "/api/fail", "500"));
+      assertEquals(3, ServletScenario.count(s, "GET", "/api/users/{id}", "200"));
+      assertEquals(1, ServletScenario.count(s, "GET", "/api/async", "200"));
+      assertEquals(1, ServletScenario.count(s, "GET", "/api/fail", "500"));
       assertEquals(200, app.monitor("/health").statusCode());
     }
   }
@@ -104,12 +104,12 @@ class Jdk25SmokeTest {
         assertEquals("true", call.get().headers().firstValue("X-Virtual-Thread").orElse(""), "served on a virtual thread");
       }
       Scrape s = app.scrape();
-      assertEquals(30, JakartaTomcatTest.count(s, "GET", "/api/users/{id}", "200"));
-      assertEquals(10, JakartaTomcatTest.count(s, "GET", "/api/async", "200"));
-      assertEquals(10, JakartaTomcatTest.count(s, "GET", "/api/db/users/{id}", "200"));
+      assertEquals(30, ServletScenario.count(s, "GET", "/api/users/{id}", "200"));
+      assertEquals(10, ServletScenario.count(s, "GET", "/api/async", "200"));
+      assertEquals(10, ServletScenario.count(s, "GET", "/api/db/users/{id}", "200"));
       assertEquals(10, s.value("db_client_operation_duration_seconds_count",
           "db_system_name", "h2", "db_operation_name", "SELECT", "db_collection_name", "users"));
-      assertEquals(50, s.sum(JakartaTomcatTest.DURATION + "_count"));
+      assertEquals(50, s.sum(ServletScenario.DURATION + "_count"));
       assertEquals(0, s.sum("http_server_active_requests"));
     }
   }

@@ -32,15 +32,15 @@ class OtlpDeltaAndShutdownTest {
       for (int i = 0; i < 3; i++) {
         assertEquals(200, app.app("/api/users/" + i).statusCode());
       }
-      OtlpExportTest.await(() -> exportedCounts(receiver).contains(3L) ? Boolean.TRUE : null, "a delta of 3");
+      OtlpExportScenario.await(() -> exportedCounts(receiver).contains(3L) ? Boolean.TRUE : null, "a delta of 3");
       for (int i = 0; i < 2; i++) {
         assertEquals(200, app.app("/api/users/" + i).statusCode());
       }
-      OtlpExportTest.await(() -> exportedCounts(receiver).contains(2L) ? Boolean.TRUE : null, "a delta of 2");
+      OtlpExportScenario.await(() -> exportedCounts(receiver).contains(2L) ? Boolean.TRUE : null, "a delta of 2");
       List<Long> counts = exportedCounts(receiver);
       assertEquals(5, counts.stream().mapToLong(Long::longValue).sum(), counts.toString());
       assertFalse(counts.contains(5L), "never the cumulative total: " + counts);
-      Metric metric = receiver.latest(OtlpExportTest.DURATION);
+      Metric metric = receiver.latest(OtlpExportScenario.DURATION);
       assertEquals(AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA, metric.getHistogram().getAggregationTemporality());
       Metric active = receiver.latest("http.server.active_requests");
       assertTrue(active.getSum().getAggregationTemporality() == AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE,
@@ -55,10 +55,10 @@ class OtlpDeltaAndShutdownTest {
       for (ResourceMetrics rm : r.request.getResourceMetricsList()) {
         for (ScopeMetrics sm : rm.getScopeMetricsList()) {
           for (Metric m : sm.getMetricsList()) {
-            if (m.getName().equals(OtlpExportTest.DURATION)) {
+            if (m.getName().equals(OtlpExportScenario.DURATION)) {
               for (HistogramDataPoint p : m.getHistogram().getDataPointsList()) {
-                Map<String, String> a = OtlpExportTest.attributes(p.getAttributesList());
-                if (OtlpExportTest.USERS.equals(a.get("http.route"))) {
+                Map<String, String> a = OtlpExportScenario.attributes(p.getAttributesList());
+                if (OtlpExportScenario.USERS.equals(a.get("http.route"))) {
                   counts.add(p.getCount());
                 }
               }

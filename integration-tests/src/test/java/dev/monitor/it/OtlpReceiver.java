@@ -166,7 +166,7 @@ final class OtlpReceiver implements AutoCloseable {
       return null;
     }
     for (io.opentelemetry.proto.metrics.v1.HistogramDataPoint p : metric.getHistogram().getDataPointsList()) {
-      Map<String, String> a = OtlpExportTest.attributes(p.getAttributesList());
+      Map<String, String> a = OtlpExportScenario.attributes(p.getAttributesList());
       if (route.equals(a.get("http.route")) && "200".equals(a.get("http.response.status_code")) && p.getCount() == count) {
         return p;
       }

@@ -21,7 +21,7 @@ class OwnLibrariesTest {
       for (int i = 0; i < 3; i++) {
         assertEquals(200, app.app("/api/users/" + i).statusCode());
       }
-      assertEquals(3, JakartaTomcatTest.count(app.scrape(), "GET", "/api/users/{id}", "200"));
+      assertEquals(3, ServletScenario.count(app.scrape(), "GET", "/api/users/{id}", "200"));
     }
   }
 }

@@ -35,7 +35,7 @@ class SettingsTest {
       assertEquals(1, ChildJvm.occurrences(out, "unknown setting monitor.http.prot in the monitor.config file is ignored"));
       // the service still starts and is monitored
       assertEquals(200, app.app("/api/hello").statusCode());
-      assertEquals(1, app.scrape().sum(JakartaTomcatTest.DURATION + "_count"));
+      assertEquals(1, app.scrape().sum(ServletScenario.DURATION + "_count"));
     }
   }
 
@@ -66,7 +66,7 @@ class SettingsTest {
       }
       assertFalse(app.scrape().text.contains("http_server_request_duration"));
       JsonNode agent = JSON.readTree(app.monitor("/metrics.json").body()).get("agent");
-      JsonNode jakarta = JakartaTomcatTest.instrumentation(agent, "jakarta-servlet-5.0");
+      JsonNode jakarta = ServletScenario.instrumentation(agent, "jakarta-servlet-5.0");
       assertFalse(jakarta.get("enabled").asBoolean());
       assertEquals(0, jakarta.get("transformedClasses").asInt());
       assertTrue(app.output().contains("instrumentation jakarta-servlet-5.0 is disabled by settings"));

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class SpringBootScenario {
 
-  static final String DURATION = JakartaTomcatTest.DURATION;
+  static final String DURATION = ServletScenario.DURATION;
   static final ObjectMapper JSON = new ObjectMapper();
   Redis redis;
   ChildJvm app;
@@ -70,13 +70,13 @@ abstract class SpringBootScenario {
   @Order(1)
   void requestsCountByTemplateWithTheHandlersException() throws Exception {
     Scrape s = app.scrape();
-    assertEquals(3, JakartaTomcatTest.count(s, "GET", "/owners/{id}", "200"));
-    assertEquals(2, JakartaTomcatTest.count(s, "GET", "/owners/{id}/cached", "200"));
+    assertEquals(3, ServletScenario.count(s, "GET", "/owners/{id}", "200"));
+    assertEquals(2, ServletScenario.count(s, "GET", "/owners/{id}/cached", "200"));
     assertEquals(2, s.value(DURATION + "_count", "http_route", "/oups", "http_response_status_code", "500",
         "error_type", "java.lang.RuntimeException"));
     assertFalse(s.text.contains("ServletException"));
-    assertEquals(2, JakartaTomcatTest.count(s, "GET", "NOT_FOUND", "404"));
-    assertTrue(Double.isNaN(JakartaTomcatTest.count(s, "GET", "/**", "404")), "no 404 lands on the resource handler's /**");
+    assertEquals(2, ServletScenario.count(s, "GET", "NOT_FOUND", "404"));
+    assertTrue(Double.isNaN(ServletScenario.count(s, "GET", "/**", "404")), "no 404 lands on the resource handler's /**");
     assertEquals(9, s.sum(DURATION + "_count"), "each request once, the error page's forward included");
   }
 

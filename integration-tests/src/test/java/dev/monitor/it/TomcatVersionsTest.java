@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TomcatVersionsTest {
 
-  static final String DURATION = JakartaTomcatTest.DURATION;
+  static final String DURATION = ServletScenario.DURATION;
 
   static List<String> jars() throws IOException {
     return OtherVersions.jars("tomcat-embed-core-");
@@ -38,14 +38,14 @@ class TomcatVersionsTest {
       assertEquals(200, app.app("/api/db/users/7").statusCode());
 
       Scrape s = app.scrape();
-      assertEquals(3, JakartaTomcatTest.count(s, "GET", "/api/users/{id}", "200"));
+      assertEquals(3, ServletScenario.count(s, "GET", "/api/users/{id}", "200"));
       assertEquals(2, s.value(DURATION + "_count", "http_route", "/api/fail", "http_response_status_code", "500",
           "error_type", "java.lang.IllegalStateException"));
-      assertEquals(1, JakartaTomcatTest.count(s, "GET", "/api/limited", "429"));
-      assertEquals(1, JakartaTomcatTest.count(s, "GET", "/api/async", "200"));
+      assertEquals(1, ServletScenario.count(s, "GET", "/api/limited", "429"));
+      assertEquals(1, ServletScenario.count(s, "GET", "/api/async", "200"));
       assertTrue(s.value(DURATION + "_sum", "http_route", "/api/async") >= 0.1, "an async request is timed to its end");
-      assertEquals(1, JakartaTomcatTest.count(s, "POST", "/api/orders", "201"));
-      assertEquals(1, JakartaTomcatTest.count(s, "GET", "NOT_FOUND", "404"));
+      assertEquals(1, ServletScenario.count(s, "POST", "/api/orders", "201"));
+      assertEquals(1, ServletScenario.count(s, "GET", "NOT_FOUND", "404"));
       assertEquals(10, s.sum(DURATION + "_count"));
       assertEquals(0, s.sum("http_server_active_requests"));
       assertTrue(s.sum("db_client_operation_duration_seconds_count", "db_system_name", "h2", "db_operation_name", "SELECT") >= 1);

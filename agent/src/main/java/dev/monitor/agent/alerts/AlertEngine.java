@@ -2,18 +2,14 @@ package dev.monitor.agent.alerts;
 
 import dev.monitor.agent.config.AlertOverride;
 import dev.monitor.agent.config.Settings;
-import dev.monitor.agent.db.DbClientMetrics;
 import dev.monitor.agent.health.HealthCheck;
 import dev.monitor.agent.health.HealthStatus;
-import dev.monitor.agent.http.HttpServerMetrics;
-import dev.monitor.agent.jdbc.JdbcMetrics;
-import dev.monitor.agent.jvm.ProcessCpu;
+import dev.monitor.agent.library.AlertSignal;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.CallbackMetric;
 import dev.monitor.agent.metrics.MetricFamily;
 import dev.monitor.agent.metrics.MetricPoint;
 import dev.monitor.agent.metrics.MetricRegistry;
-import dev.monitor.agent.sockets.SocketMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,16 +39,9 @@ public final class AlertEngine {
   }
 
   /** The default rules with the settings applied; disabled rules are left out. */
-  public static AlertEngine create(
-      Settings settings,
-      MetricRegistry registry,
-      HttpServerMetrics http,
-      DbClientMetrics db,
-      JdbcMetrics jdbc,
-      SocketMetrics sockets,
-      ProcessCpu cpu) {
+  public static AlertEngine create(Settings settings, MetricRegistry registry, Map<String, AlertSignal> signals) {
     List<AlertRule> rules = new ArrayList<>();
-    for (AlertRule rule : AlertRules.defaults(new AlertSignals(registry, http, db, jdbc, sockets, cpu))) {
+    for (AlertRule rule : AlertRules.defaults(signals)) {
       AlertOverride set = settings.alert(rule.name);
       if (set.enabled) {
         if (set.window != null && !rule.windowSettable()) {

@@ -28,10 +28,11 @@ public final class Settings {
   /** {@code cumulative} or {@code delta} (counters and histograms; up-down counters stay cumulative). */
   public final String otlpTemporality;
   public final Map<String, String> resourceAttributes;
-  public final Duration slowQueryThreshold;
   public final int seriesLimit;
   public final boolean debug;
   private final Set<String> disabledInstrumentations;
+  /** Every declared setting's value, for the libraries' own settings. */
+  private final Map<SettingKey, Object> values;
   public final boolean alertsEnabled;
   public final Duration alertsInterval;
   private final Map<String, AlertOverride> alertOverrides;
@@ -61,10 +62,10 @@ public final class Settings {
     this.otlpCompression = (String) values.get(SettingsTable.OTLP_COMPRESSION);
     this.otlpTemporality = (String) values.get(SettingsTable.OTLP_TEMPORALITY);
     this.resourceAttributes = stringMap(values.get(SettingsTable.RESOURCE_ATTRIBUTES));
-    this.slowQueryThreshold = (Duration) values.get(SettingsTable.SLOW_QUERY_THRESHOLD);
     this.seriesLimit = (Integer) values.get(SettingsTable.SERIES_LIMIT);
     this.debug = (Boolean) values.get(SettingsTable.DEBUG);
     this.disabledInstrumentations = disabledInstrumentations;
+    this.values = values;
     this.alertsEnabled = (Boolean) values.get(SettingsTable.ALERTS_ENABLED);
     this.alertsInterval = (Duration) values.get(SettingsTable.ALERTS_INTERVAL);
     this.alertOverrides = alertOverrides;
@@ -74,6 +75,11 @@ public final class Settings {
   @SuppressWarnings("unchecked")
   private static Map<String, String> stringMap(Object value) {
     return (Map<String, String>) value;
+  }
+
+  /** The value of a declared setting (a library's), valid and of its kind's type; null when it has no default. */
+  public Object value(SettingKey key) {
+    return values.get(key);
   }
 
   /** {@code monitor.alerts.<rule>.*}: what is set for one alert rule (fields null when unset). */

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  */
 public final class SettingsLoader {
 
-  static final String PREFIX = "monitor.";
+  static final String PREFIX = SettingKey.PREFIX;
   static final int DEFAULT_PORT = 9464;
   static final int DEFAULT_SERIES_LIMIT = 300;
   static final int DEFAULT_MAX_CONNECTIONS = 256;
@@ -42,32 +42,32 @@ public final class SettingsLoader {
   private final SettingSources sources;
   private final Collection<String> instrumentationNames;
   private final Collection<String> alertRules;
+  /** The core's settings and the libraries'. */
+  private final List<SettingKey> table;
   private final Consumer<String> warnings;
 
   SettingsLoader(
       SettingSources sources, Collection<String> instrumentationNames, Consumer<String> warnings) {
-    this(sources, instrumentationNames, Collections.emptyList(), warnings);
+    this(sources, instrumentationNames, Collections.emptyList(), Collections.emptyList(), warnings);
   }
 
   SettingsLoader(
       SettingSources sources,
       Collection<String> instrumentationNames,
       Collection<String> alertRules,
+      List<SettingKey> libraryKeys,
       Consumer<String> warnings) {
     this.sources = sources;
+    this.table = SettingsTable.with(libraryKeys);
     this.instrumentationNames = instrumentationNames;
     this.alertRules = alertRules;
     this.warnings = warnings;
   }
 
   /** Loads from this JVM's system properties, environment and {@code monitor.config} file. */
-  public static Settings load(Collection<String> instrumentationNames, Consumer<String> warnings) {
-    return load(instrumentationNames, Collections.emptyList(), warnings);
-  }
-
-  /** As {@link #load(Collection, Consumer)}, also reading {@code monitor.alerts.<rule>.*} for each rule. */
   public static Settings load(
-      Collection<String> instrumentationNames, Collection<String> alertRules, Consumer<String> warnings) {
+      Collection<String> instrumentationNames, Collection<String> alertRules, List<SettingKey> libraryKeys,
+      Consumer<String> warnings) {
     Map<String, String> system = new HashMap<>();
     for (String name : System.getProperties().stringPropertyNames()) {
       system.put(name, System.getProperty(name));
@@ -76,7 +76,7 @@ public final class SettingsLoader {
     SettingSources withoutFile = new SettingSources(system, environment, Collections.emptyMap());
     Map<String, String> file = readFile(withoutFile.lookup(PREFIX + "config"), warnings);
     return new SettingsLoader(
-            new SettingSources(system, environment, file), instrumentationNames, alertRules, warnings)
+            new SettingSources(system, environment, file), instrumentationNames, alertRules, libraryKeys, warnings)
         .load();
   }
 
@@ -84,7 +84,7 @@ public final class SettingsLoader {
     warnAboutUnknownKeys();
     // Each declared setting is read (and warned about) once, here.
     Map<SettingKey, Object> values = new HashMap<>();
-    for (SettingKey setting : SettingsTable.ALL) {
+    for (SettingKey setting : table) {
       if (!setting.isFamily()) {
         values.put(setting, value(setting));
       }
@@ -283,8 +283,8 @@ public final class SettingsLoader {
     return sources.origin(property);
   }
 
-  private static String alias(String key) {
-    SettingKey setting = SettingsTable.byKey(key);
+  private String alias(String key) {
+    SettingKey setting = SettingsTable.byKey(table, key);
     return setting == null ? null : setting.otelAlias;
   }
 
@@ -409,7 +409,7 @@ public final class SettingsLoader {
 
   private void warnAboutUnknownKeys() {
     Set<String> known = new HashSet<>();
-    for (String key : SettingsTable.plainKeys()) {
+    for (String key : SettingsTable.plainKeys(table)) {
       known.add(PREFIX + key);
     }
     for (String rule : alertRules) {
@@ -436,14 +436,14 @@ public final class SettingsLoader {
       }
     }
     for (String name : sources.file.keySet()) {
-      if (!known.contains(name) && !SettingsTable.otelAliases().contains(name)) {
+      if (!known.contains(name) && !SettingsTable.otelAliases(table).contains(name)) {
         unknown.add(name + " in the monitor.config file");
       }
     }
     for (String where : unknown) {
       warnings.accept(
           "unknown setting " + where + " is ignored; known settings are "
-              + SettingsTable.knownKeysText(instrumentationNames, alertRules, ALERT_FIELDS));
+              + SettingsTable.knownKeysText(table, instrumentationNames, alertRules, ALERT_FIELDS));
     }
   }
 

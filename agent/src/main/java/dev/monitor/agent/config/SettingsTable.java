@@ -62,9 +62,6 @@ public final class SettingsTable {
           .otel("otel.exporter.otlp.metrics.temporality.preference");
   static final SettingKey RESOURCE_ATTRIBUTES =
       SettingKey.keyValues("resource.attributes", "`k1=v1,k2=v2`, added to `target_info`").otel("otel.resource.attributes");
-  static final SettingKey SLOW_QUERY_THRESHOLD =
-      SettingKey.duration("db.slow-query-threshold", Duration.ofMillis(100),
-          "a JDBC execution at least this long counts in `db_client_slow_operations_total` and is logged (see [Slow queries](#slow-queries))");
   static final SettingKey SERIES_LIMIT =
       SettingKey.integer("metrics.series-limit", SettingsLoader.DEFAULT_SERIES_LIMIT, 1, Integer.MAX_VALUE,
           "series per instrument (and routes) before new values fold: routes, tables and namespaces become `other`, status and"
@@ -99,21 +96,28 @@ public final class SettingsTable {
           "path of a properties file with any of the above: a regular file of at most 1 MiB (a pipe, a device or a folder"
               + " is not read, with a warning)");
 
-  /** In the README's order. */
-  static final List<SettingKey> ALL =
+  /** The core's settings in the README's order; the libraries' follow ({@link #with}). */
+  static final List<SettingKey> CORE =
       Collections.unmodifiableList(Arrays.asList(
           SERVICE_NAME, SERVICE_VERSION, HTTP_PORT, HTTP_HOST, HTTP_ENABLED, HTTP_TOKEN, HTTP_TOKEN_EXEMPT,
           HTTP_ALLOWED_HOSTS, HTTP_MAX_CONNECTIONS, HTTP_REQUEST_TIMEOUT, OTLP_ENDPOINT, OTLP_PROTOCOL,
           OTLP_INTERVAL, OTLP_HEADERS, OTLP_TIMEOUT, OTLP_COMPRESSION, OTLP_TEMPORALITY, RESOURCE_ATTRIBUTES,
-          SLOW_QUERY_THRESHOLD, SERIES_LIMIT, INSTRUMENTATION_ENABLED, ALERTS_ENABLED, ALERTS_INTERVAL,
+          SERIES_LIMIT, INSTRUMENTATION_ENABLED, ALERTS_ENABLED, ALERTS_INTERVAL,
           ALERT_RULE, WEBHOOK_URL, WEBHOOK_TIMEOUT, WEBHOOK_RETRIES, WEBHOOK_HEADERS, DEBUG, CONFIG));
 
   private SettingsTable() {}
 
+  /** The core's settings, then each library's ({@code libraryKeys}, as the libraries declare them). */
+  static List<SettingKey> with(List<SettingKey> libraryKeys) {
+    List<SettingKey> all = new ArrayList<>(CORE);
+    all.addAll(libraryKeys);
+    return Collections.unmodifiableList(all);
+  }
+
   /** The plain keys (without {@code monitor.}), families left out. */
-  static List<String> plainKeys() {
+  static List<String> plainKeys(List<SettingKey> table) {
     List<String> keys = new ArrayList<>();
-    for (SettingKey setting : ALL) {
+    for (SettingKey setting : table) {
       if (!setting.isFamily()) {
         keys.add(setting.key);
       }
@@ -122,8 +126,8 @@ public final class SettingsTable {
   }
 
   /** The setting with this plain key, or null. */
-  static SettingKey byKey(String key) {
-    for (SettingKey setting : ALL) {
+  static SettingKey byKey(List<SettingKey> table, String key) {
+    for (SettingKey setting : table) {
       if (setting.key.equals(key)) {
         return setting;
       }
@@ -132,9 +136,9 @@ public final class SettingsTable {
   }
 
   /** Every {@code otel.*} property honoured. */
-  static List<String> otelAliases() {
+  static List<String> otelAliases(List<SettingKey> table) {
     List<String> aliases = new ArrayList<>();
-    for (SettingKey setting : ALL) {
+    for (SettingKey setting : table) {
       if (setting.otelAlias != null) {
         aliases.add(setting.otelAlias);
       }
@@ -142,14 +146,14 @@ public final class SettingsTable {
     return aliases;
   }
 
-  /** The README's settings table, given the instrumentation folders' names. */
-  public static String markdown(Collection<String> instrumentationNames) {
+  /** The README's settings table, given the instrumentation folders' names and the libraries' settings. */
+  public static String markdown(Collection<String> instrumentationNames, List<SettingKey> libraryKeys) {
     StringBuilder out = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
     List<String> names = new ArrayList<>();
     for (String name : new TreeSet<>(instrumentationNames)) {
       names.add("`" + name + "`");
     }
-    for (SettingKey setting : ALL) {
+    for (SettingKey setting : with(libraryKeys)) {
       String meaning = setting == INSTRUMENTATION_ENABLED
           ? String.format(setting.meaning, String.join(", ", names))
           : setting.meaning;
@@ -161,8 +165,10 @@ public final class SettingsTable {
   }
 
   /** For messages: every key a user may set. */
-  static String knownKeysText(Collection<String> instrumentationNames, Collection<String> alertRules, List<String> alertFields) {
-    return SettingsLoader.PREFIX + String.join(", " + SettingsLoader.PREFIX, plainKeys())
+  static String knownKeysText(
+      List<SettingKey> table, Collection<String> instrumentationNames, Collection<String> alertRules,
+      List<String> alertFields) {
+    return SettingsLoader.PREFIX + String.join(", " + SettingsLoader.PREFIX, plainKeys(table))
         + ", monitor.instrumentation.<name>.enabled for " + String.join(", ", new TreeSet<>(instrumentationNames))
         + " and monitor.alerts.<rule>." + String.join("|", alertFields) + " for " + String.join(", ", alertRules);
   }

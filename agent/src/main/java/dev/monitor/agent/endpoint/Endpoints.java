@@ -5,12 +5,8 @@ import dev.monitor.agent.health.CheckResult;
 import dev.monitor.agent.health.HealthCheck.Kind;
 import dev.monitor.agent.health.HealthChecks;
 import dev.monitor.agent.health.HealthStatus;
-import dev.monitor.agent.http.HttpServerMetrics;
 import dev.monitor.agent.instrument.InstrumentationStatus;
-import dev.monitor.agent.jdbc.JdbcMetrics;
-import dev.monitor.agent.redis.RedisMetrics;
-import dev.monitor.agent.sockets.SocketMetrics;
-import dev.monitor.agent.jvm.ProcessCpu;
+import dev.monitor.agent.library.Libraries;
 import dev.monitor.agent.metrics.MetricRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,33 +28,37 @@ public final class Endpoints {
   private final MetricRegistry registry;
   private final HealthChecks health;
   private final MetricsSummary summary;
+  private final Libraries libraries;
   private final AlertEngine alerts;
 
   public Endpoints(
       ServiceInfo service,
       MetricRegistry registry,
       HealthChecks health,
-      HttpServerMetrics http,
-      JdbcMetrics jdbc,
-      RedisMetrics redis,
-      SocketMetrics sockets,
-      ProcessCpu cpu,
+      Libraries libraries,
       List<InstrumentationStatus> instrumentations,
       AlertEngine alerts) {
     this.alerts = alerts;
     this.service = service;
     this.registry = registry;
     this.health = health;
-    this.summary = new MetricsSummary(service, registry, http, jdbc, redis, sockets, cpu, instrumentations);
+    this.libraries = libraries;
+    this.summary = new MetricsSummary(service, libraries, instrumentations);
   }
 
   static final String ALLOW = "GET, HEAD, OPTIONS";
+  private static final String GROUP_PREFIX = "/health/";
 
   /** The answer for a GET (HEAD is answered as GET, and the server drops the body). */
   Response handle(Request request) {
     String path = request.path;
     String method = request.method;
     Route route = Route.of(path);
+    String group = null;
+    if (route == null && path.startsWith(GROUP_PREFIX) && libraries.hasHealthGroup(path.substring(GROUP_PREFIX.length()))) {
+      route = Route.GROUP;
+      group = path.substring(GROUP_PREFIX.length());
+    }
     if (method.equals("OPTIONS") && (route != null || path.equals("*") || path.equals("/"))) {
       // HAProxy's default check is OPTIONS / : a 200 with what is allowed.
       return new Response(200, null, "").with("Allow", ALLOW);
@@ -87,10 +87,8 @@ public final class Endpoints {
           body.put("checks", checks(results));
           return Response.json(status.httpStatus(), body);
         }
-      case DATABASE:
-        return group("database");
-      case REDIS:
-        return group("redis");
+      case GROUP:
+        return group(group);
       case ALERTS:
         if (alerts == null) {
           Map<String, Object> off = new LinkedHashMap<>();
@@ -170,8 +168,8 @@ public final class Endpoints {
     LIVE("/health/live"),
     READY("/health/ready"),
     DETAILED("/health/detailed"),
-    DATABASE("/health/database"),
-    REDIS("/health/redis"),
+    /** {@code /health/<group>} for a group some library's checks belong to (database, redis). */
+    GROUP(null),
     ALERTS("/health/alerts"),
     METRICS("/metrics"),
     METRICS_JSON("/metrics.json");
@@ -184,7 +182,7 @@ public final class Endpoints {
 
     static Route of(String path) {
       for (Route route : values()) {
-        if (route.path.equals(path)) {
+        if (path.equals(route.path)) {
           return route;
         }
       }

@@ -24,7 +24,7 @@ public final class JvmMetrics {
 
   private JvmMetrics() {}
 
-  public static void register(MetricRegistry registry, int seriesLimit) {
+  public static void register(MetricRegistry registry, int seriesLimit, ProcessCpu cpu) {
     List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
     registry.register(
         new CallbackMetric(
@@ -62,7 +62,6 @@ public final class JvmMetrics {
             "jvm.class.count", "Number of classes currently loaded.", "{class}",
             Kind.UP_DOWN_COUNTER,
             points -> points.add(new MetricPoint(NO_KEYS, NO_KEYS, classes.getLoadedClassCount()))));
-    ProcessCpu cpu = ProcessCpu.create();
     registry.register(
         new CallbackMetric(
             "jvm.cpu.time", "CPU time used by the process as reported by the JVM.", "s",

@@ -27,17 +27,38 @@ import org.junit.jupiter.api.Test;
  */
 class PackageCyclesTest {
 
-  private static final Path SOURCES = Paths.get("src", "main", "java", "dev", "monitor", "agent");
+  /** The agent's wiring, the core, and each library's agent side (instrumentation/<library>/). */
+  static List<Path> sourceRoots() throws IOException {
+    List<Path> roots = new ArrayList<>();
+    roots.add(Paths.get("src", "main", "java", "dev", "monitor", "agent"));
+    roots.add(Paths.get("core", "src", "main", "java", "dev", "monitor", "agent"));
+    try (Stream<Path> libraries = Files.list(Paths.get("..", "instrumentation"))) {
+      for (Path library : (Iterable<Path>) libraries.sorted()::iterator) {
+        Path root = library.resolve(Paths.get("src", "main", "java", "dev", "monitor", "agent"));
+        if (Files.isDirectory(root)) {
+          roots.add(root);
+        }
+      }
+    }
+    return roots;
+  }
   private static final Pattern REFERENCE = Pattern.compile("dev\\.monitor\\.agent\\.((?:[a-z][a-z0-9]*\\.)*)[A-Z]");
 
   static Map<String, Set<String>> dependencies() throws IOException {
     Map<String, Set<String>> graph = new TreeMap<>();
+    for (Path root : sourceRoots()) {
+      addPackages(root, graph);
+    }
+    return graph;
+  }
+
+  private static void addPackages(Path root, Map<String, Set<String>> graph) throws IOException {
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(SOURCES)) {
+    try (Stream<Path> walk = Files.walk(root)) {
       files = walk.filter(p -> p.toString().endsWith(".java")).collect(java.util.stream.Collectors.toList());
     }
     for (Path file : files) {
-      String pkg = SOURCES.relativize(file.getParent()).toString().replace(java.io.File.separatorChar, '.');
+      String pkg = root.relativize(file.getParent()).toString().replace(java.io.File.separatorChar, '.');
       Set<String> uses = graph.computeIfAbsent(pkg, k -> new TreeSet<>());
       Matcher m = REFERENCE.matcher(Files.readString(file, StandardCharsets.UTF_8));
       while (m.find()) {
@@ -47,7 +68,6 @@ class PackageCyclesTest {
         }
       }
     }
-    return graph;
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,14 @@ class SettingsLoaderTest {
   final Map<String, String> file = new HashMap<>();
   final List<String> warnings = new ArrayList<>();
 
+  /** A library's setting, declared as a library declares one. */
+  static final SettingKey SLOW =
+      SettingKey.duration("db.slow-query-threshold", Duration.ofMillis(100), "a library's setting");
+
   Settings load() {
     return new SettingsLoader(
-            new SettingSources(system, env, file), Arrays.asList("servlet-3.0", "jdbc"), warnings::add)
+            new SettingSources(system, env, file), Arrays.asList("servlet-3.0", "jdbc"), Collections.emptyList(),
+            Collections.singletonList(SLOW), warnings::add)
         .load();
   }
 
@@ -36,7 +42,7 @@ class SettingsLoaderTest {
     assertNull(s.otlpEndpoint);
     assertEquals("http/protobuf", s.otlpProtocol);
     assertEquals(Duration.ofSeconds(30), s.otlpInterval);
-    assertEquals(Duration.ofMillis(100), s.slowQueryThreshold);
+    assertEquals(Duration.ofMillis(100), s.value(SLOW));
     assertEquals(300, s.seriesLimit);
     assertTrue(s.instrumentationEnabled("jdbc"));
     assertTrue(warnings.isEmpty(), warnings.toString());
@@ -50,7 +56,7 @@ class SettingsLoaderTest {
     system.put("monitor.http.port", "3333");
     assertEquals(3333, load().http.port);
     env.put("MONITOR_DB_SLOW_QUERY_THRESHOLD", "250ms");
-    assertEquals(Duration.ofMillis(250), load().slowQueryThreshold);
+    assertEquals(Duration.ofMillis(250), load().value(SLOW));
   }
 
   @Test

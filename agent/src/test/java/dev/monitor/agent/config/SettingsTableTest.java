@@ -3,6 +3,7 @@ package dev.monitor.agent.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.monitor.agent.library.Libraries;
 import dev.monitor.instrumentation.api.InstrumentationModule;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,13 +26,17 @@ class SettingsTableTest {
     return names;
   }
 
+  static List<SettingKey> librarySettings() {
+    return Libraries.load(SettingsTableTest.class.getClassLoader()).settings();
+  }
+
   @Test
   void theReadmesTableIsTheGeneratedOne() throws Exception {
     String readme = new String(Files.readAllBytes(Paths.get("..", "README.md")), StandardCharsets.UTF_8);
     int start = readme.indexOf("| key | default | meaning |\n");
     assertTrue(start >= 0, "README.md has no settings table");
     int end = readme.indexOf("\n\n", start);
-    String expected = SettingsTable.markdown(instrumentationNames());
+    String expected = SettingsTable.markdown(instrumentationNames(), librarySettings());
     assertEquals(
         expected,
         readme.substring(start, end + 1),
@@ -41,7 +46,7 @@ class SettingsTableTest {
   @Test
   void everyKeyIsDeclaredOnceAndEveryDefaultIsValid() {
     Set<String> keys = new HashSet<>();
-    for (SettingKey setting : SettingsTable.ALL) {
+    for (SettingKey setting : SettingsTable.with(librarySettings())) {
       assertTrue(keys.add(setting.key), "declared twice: " + setting.key);
       if (setting.kind == SettingKey.Kind.CHOICE) {
         assertTrue(setting.choices.contains(setting.fallback), setting.key);
@@ -52,5 +57,6 @@ class SettingsTableTest {
       }
     }
     assertEquals(8, instrumentationNames().size(), "the instrumentation modules on the agent's class path");
+    assertEquals(1, librarySettings().size(), "the libraries' own settings");
   }
 }

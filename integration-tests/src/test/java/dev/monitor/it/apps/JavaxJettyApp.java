@@ -101,7 +101,7 @@ public final class JavaxJettyApp {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       try {
-        Thread.sleep(200);
+        Thread.sleep(Long.parseLong(req.getParameter("ms")));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -118,7 +118,7 @@ public final class JavaxJettyApp {
             ((HttpServletResponse) context.getResponse()).setStatus(202);
             context.complete();
           },
-          150,
+          Long.parseLong(req.getParameter("ms")),
           TimeUnit.MILLISECONDS);
     }
   }
