@@ -55,6 +55,10 @@ final class ChildJvm implements AutoCloseable {
     private final Map<String, Path> replacements = new LinkedHashMap<>();
     private Path jar;
     private final List<String> arguments = new ArrayList<>();
+    private List<String> ownClasspath;
+    private final List<String> jvmOptions = new ArrayList<>();
+    private int knownAppPort;
+    private String readyLine;
 
     Builder(String mainClass) {
       this.mainClass = mainClass;
@@ -109,6 +113,25 @@ final class ChildJvm implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Runs {@code mainClass} from {@code classpath} (a server's own jars, such as a Tomcat
+     * distribution's bin/) with {@code arguments}, listening on {@code appPort}; it is ready once
+     * its output contains {@code readyLine}.
+     */
+    Builder server(List<String> classpath, int appPort, String readyLine, String... arguments) {
+      this.ownClasspath = classpath;
+      this.knownAppPort = appPort;
+      this.readyLine = readyLine;
+      this.arguments.addAll(java.util.Arrays.asList(arguments));
+      return this;
+    }
+
+    /** A JVM option besides the agent and the properties ({@code --add-opens=…}). */
+    Builder jvmOption(String option) {
+      jvmOptions.add(option);
+      return this;
+    }
+
     Builder withoutAgent() {
       this.agent = false;
       this.expectMonitorPort = false;
@@ -130,10 +153,16 @@ final class ChildJvm implements AutoCloseable {
         }
         command.add("-javaagent:" + AGENT);
       }
+      command.addAll(jvmOptions);
       for (Map.Entry<String, String> p : properties.entrySet()) {
         command.add("-D" + p.getKey() + "=" + p.getValue());
       }
-      if (jar != null) {
+      if (ownClasspath != null) {
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, ownClasspath));
+        command.add(mainClass);
+        command.addAll(arguments);
+      } else if (jar != null) {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(arguments);
@@ -151,7 +180,7 @@ final class ChildJvm implements AutoCloseable {
       Integer monitorPort = null;
       while (System.nanoTime() < deadline) {
         String out = Files.readString(log, StandardCharsets.UTF_8);
-        appPort = find(APP_PORT, out);
+        appPort = readyLine == null ? find(APP_PORT, out) : out.contains(readyLine) ? Integer.valueOf(knownAppPort) : null;
         monitorPort = find(MONITOR_PORT, out);
         if (appPort != null && (monitorPort != null || !expectMonitorPort)) {
           return new ChildJvm(process, log, appPort, monitorPort == null ? -1 : monitorPort);

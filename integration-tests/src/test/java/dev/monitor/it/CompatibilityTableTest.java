@@ -54,6 +54,8 @@ class CompatibilityTableTest {
   static final List<Library> LIBRARIES = Arrays.asList(
       new Library("Tomcat (embedded, jakarta.servlet)", "tomcat-embed-core-", null, null, "TomcatVersionsTest",
           "JakartaTomcatTest, WebSocketTomcatJakartaTest, SocketIoServerLatestTest, AlertRulesTest", true),
+      new Library("Tomcat (standalone distribution, two WARs, undeploy and redeploy)", "tomcat-", null, null,
+          "StandaloneTomcatTest", null, false),
       new Library("Jetty (javax.servlet)", "jetty-server-", null, null, null,
           "JavaxJettyTest, WebSocketJettyJavaxTest, SocketIoServerJettyTest", false),
       new Library("HikariCP", "HikariCP-", "HikariCP-3.0.0.jar", "JdbcPostgresHikariOldestTest", "HikariVersionsTest",

@@ -30,7 +30,7 @@ final class OtherVersions {
 
   /** The version in a jar's name, as a sortable key: {@code jedis-5.2.0.jar} → 000005.000002.000000. */
   static String versionKey(String jar) {
-    String version = jar.replaceAll(".*?-(\\d+\\.\\d+\\.\\d+)[^-]*\\.jar", "$1");
+    String version = jar.replaceAll(".*?-(\\d+\\.\\d+\\.\\d+)[^-]*\\.(jar|zip)", "$1");
     StringBuilder key = new StringBuilder();
     for (String part : version.split("\\.")) {
       key.append(String.format("%06d.", Integer.parseInt(part)));
@@ -39,6 +39,16 @@ final class OtherVersions {
   }
 
   static String version(String jar) {
-    return jar.replaceAll(".*?-(\\d+\\.\\d+\\.\\d+)[^-]*\\.jar", "$1");
+    return jar.replaceAll(".*?-(\\d+\\.\\d+\\.\\d+)[^-]*\\.(jar|zip)", "$1");
+  }
+
+  /** The server distributions {@code <prefix><version>.zip}, oldest first. */
+  static List<String> zips(String prefix) throws IOException {
+    try (Stream<Path> files = Files.list(Paths.get("target", "other-versions"))) {
+      return files.map(p -> p.getFileName().toString())
+          .filter(name -> name.startsWith(prefix) && name.substring(prefix.length()).matches("\\d+\\.\\d+\\.\\d+\\.zip"))
+          .sorted(java.util.Comparator.comparing(OtherVersions::versionKey))
+          .collect(Collectors.toList());
+    }
   }
 }
