@@ -117,7 +117,7 @@ class CompatibilityTableTest {
       }
       rows.subList(first, rows.size()).sort(java.util.Comparator.comparing(row -> OtherVersions.versionKey("x-" + row[1] + ".jar")));
     }
-    for (String[] boot : new String[][] {{"spring-boot-3.5", "35"}, {"spring-boot-4.0", "40"}}) {
+    for (String[] boot : new String[][] {{"spring-boot-2.7", "27"}, {"spring-boot-3.5", "35"}, {"spring-boot-4.0", "40"}}) {
       rows.add(new String[] {"Spring Boot (fat jar: MVC, HikariCP, Lettuce and Jedis)", springBootVersion(boot[0]), jdk,
           "SpringBoot" + boot[1] + "LettuceTest, SpringBoot" + boot[1] + "JedisTest"});
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A real Spring Boot application (3.5 or 4.0) started from its own fat jar (Boot's nested-jar class
+ * A real Spring Boot application (2.7, 3.5 or 4.0) started from its own fat jar (Boot's nested-jar class
  * loader, Boot's managed HikariCP, Lettuce or Jedis, and H2), in the shape of Petclinic: counts by
  * the MVC template, the handler's exception as error.type, unmatched paths as NOT_FOUND, the pool
  * as HikariCP names it, and Redis health following redis-server down and back. A subclass picks
@@ -42,7 +42,10 @@ abstract class SpringBootScenario {
   void start() throws Exception {
     redis = Redis.started();
     app = ChildJvm.builder("boot")
-        .jar(Paths.get(module(), "target", "spring-boot-app.jar").toAbsolutePath(), "--spring.data.redis.port=" + redis.port, "--spring.data.redis.client-type=" + clientType())
+        .jar(Paths.get(module(), "target", "spring-boot-app.jar").toAbsolutePath(),
+            "--spring.data.redis.port=" + redis.port, "--spring.data.redis.client-type=" + clientType(),
+            // Boot 2.7's names for the same
+            "--spring.redis.port=" + redis.port, "--spring.redis.client-type=" + clientType())
         .start();
     for (int id = 1; id <= 3; id++) {
       assertEquals(200, app.app("/owners/" + id).statusCode());

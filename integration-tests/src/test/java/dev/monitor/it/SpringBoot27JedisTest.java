@@ -1,0 +1,15 @@
+package dev.monitor.it;
+
+/** The Spring Boot 2.7 application (javax.servlet on Tomcat 9) with Spring Data Redis on Jedis. */
+class SpringBoot27JedisTest extends SpringBootScenario {
+
+  @Override
+  String module() {
+    return "spring-boot-2.7";
+  }
+
+  @Override
+  String clientType() {
+    return "jedis";
+  }
+}
