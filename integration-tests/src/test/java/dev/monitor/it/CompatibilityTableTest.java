@@ -91,6 +91,14 @@ class CompatibilityTableTest {
     return m.group(1);
   }
 
+  /** A version the application module names in its pom's properties. */
+  static String pomProperty(String module, String property) throws IOException {
+    String pom = Files.readString(Paths.get(module, "pom.xml"));
+    Matcher m = Pattern.compile("<" + Pattern.quote(property) + ">([^<]+)</" + Pattern.quote(property) + ">").matcher(pom);
+    assertTrue(m.find(), module + " names " + property);
+    return m.group(1);
+  }
+
   static String version(String jar, String prefix) {
     return jar.substring(prefix.length(), jar.length() - ".jar".length());
   }
@@ -116,6 +124,11 @@ class CompatibilityTableTest {
         }
       }
       rows.subList(first, rows.size()).sort(java.util.Comparator.comparing(row -> OtherVersions.versionKey("x-" + row[1] + ".jar")));
+    }
+    for (String[] container : new String[][] {
+        {"Jetty (embedded, ee10: jakarta.servlet 6)", "jetty12.version", "Jetty12Test"},
+        {"Undertow (embedded, jakarta.servlet 6)", "undertow.version", "UndertowTest"}}) {
+      rows.add(new String[] {container[0], pomProperty("servlet-containers", container[1]), jdk, container[2]});
     }
     for (String[] boot : new String[][] {{"spring-boot-2.7", "27"}, {"spring-boot-3.5", "35"}, {"spring-boot-4.0", "40"}}) {
       rows.add(new String[] {"Spring Boot (fat jar: MVC, HikariCP, Lettuce and Jedis)", springBootVersion(boot[0]), jdk,
