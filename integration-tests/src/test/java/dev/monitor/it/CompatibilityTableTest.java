@@ -63,9 +63,9 @@ class CompatibilityTableTest {
       new Library("Commons DBCP2", "commons-dbcp2-", null, null, null, "JdbcPostgresDbcp2Test", false),
       new Library("Tomcat JDBC", "tomcat-jdbc-", null, null, null, "JdbcPostgresTomcatJdbcTest", false),
       new Library("c3p0", "c3p0-", null, null, null, "JdbcH2C3p0Test", false),
-      new Library("H2", "h2-", null, null, null, "JdbcH2HikariTest, JdbcH2C3p0Test, JdbcDataSourceKindsTest", true),
-      new Library("PostgreSQL JDBC", "postgresql-", null, null, null, "JdbcPostgres*Test, HealthIsolationTest", false),
-      new Library("Jedis", "jedis-", "jedis-3.0.0.jar", "JedisOldestTest", "JedisVersionsTest", "JedisLatestTest", true),
+      new Library("H2", "h2-", null, null, "JdbcDriverVersionsTest", "JdbcH2HikariTest, JdbcH2C3p0Test, JdbcDataSourceKindsTest", true),
+      new Library("PostgreSQL JDBC", "postgresql-", null, null, "JdbcDriverVersionsTest", "JdbcPostgres*Test, HealthIsolationTest", false),
+      new Library("Jedis", "jedis-", "jedis-3.0.0.jar", "JedisOldestTest", "JedisVersionsTest", "JedisLatestTest, JedisTopologiesTest", true),
       new Library("Lettuce", "lettuce-core-", "lettuce-core-5.0.0.RELEASE.jar", "LettuceOldestTest", "LettuceVersionsTest", "LettuceLatestTest", true),
       new Library("netty-socketio", "netty-socketio-", "netty-socketio-1.7.9.jar", "SocketIoOldestTest", null, "SocketIoLatestTest", true),
       new Library("socket.io-server", "socket.io-server-", null, null, "SocketIoServerLatestTest", "SocketIoServerJettyTest", false));

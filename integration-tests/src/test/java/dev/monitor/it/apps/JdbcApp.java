@@ -47,6 +47,8 @@ public final class JdbcApp {
     server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
     server.start();
     System.out.println("APP pool from " + app.dataSource.getClass().getProtectionDomain().getCodeSource().getLocation().getPath());
+    System.out.println("APP driver from "
+        + java.sql.DriverManager.getDriver(url).getClass().getProtectionDomain().getCodeSource().getLocation().getPath());
     System.out.println("READY http://localhost:" + server.getAddress().getPort());
   }
 
