@@ -91,6 +91,8 @@ public final class InstrumentationInstaller {
                     .or(nameStartsWith("net.bytebuddy."))
                     .or(isSynthetic()));
     List<InstrumentationStatus> statuses = new ArrayList<>();
+    List<String> markers = new ArrayList<>();
+    boolean everyModuleMarked = true;
     for (InstrumentationModule module : modules) {
       boolean enabled = settings.instrumentationEnabled(module.name());
       InstrumentationStatus status = new InstrumentationStatus(module.name(), enabled);
@@ -99,6 +101,8 @@ public final class InstrumentationInstaller {
         AgentLog.info("instrumentation " + module.name() + " is disabled by settings");
         continue;
       }
+      markers.addAll(module.classFileMarkers());
+      everyModuleMarked &= !module.classFileMarkers().isEmpty();
       LandmarkMatcher loaders = new LandmarkMatcher(module.landmarkClassNames());
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         builder =
@@ -110,6 +114,11 @@ public final class InstrumentationInstaller {
     if (!attached) {
       // At premain nothing we instrument is loaded yet; skip the retransformation scan.
       builder = builder.with(AgentBuilder.RedefinitionStrategy.DISABLED);
+    }
+    if (everyModuleMarked) {
+      // most classes an application loads mention none of the instrumented APIs: they are passed
+      // over before Byte Buddy parses them (see InstrumentationModule.classFileMarkers)
+      builder = builder.with(new MarkerFilter(new ClassFileMarkers(markers)));
     }
     builder.installOn(instrumentation);
     return statuses;

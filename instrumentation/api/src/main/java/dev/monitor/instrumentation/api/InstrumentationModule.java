@@ -21,4 +21,15 @@ public interface InstrumentationModule {
   List<String> landmarkClassNames();
 
   List<TypeInstrumentation> typeInstrumentations();
+
+  /**
+   * Internal-name prefixes ({@code javax/servlet/}) one of which the class file of every type this
+   * module may transform contains: its own name, its direct supertypes, or the types in its
+   * methods' descriptors and declared exceptions. A class whose constant pool holds none of any
+   * module's markers is passed over before Byte Buddy parses it, which is most of what an
+   * application loads. Empty (the default): no class is passed over on this module's account.
+   */
+  default List<String> classFileMarkers() {
+    return java.util.Collections.emptyList();
+  }
 }

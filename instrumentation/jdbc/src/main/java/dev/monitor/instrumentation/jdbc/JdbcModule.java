@@ -32,4 +32,9 @@ public final class JdbcModule implements InstrumentationModule {
         new DataSourceInstrumentation(),
         new TomcatJdbcProxyInstrumentation());
   }
+
+  @Override
+  public List<String> classFileMarkers() {
+    return Arrays.asList("java/sql/", "javax/sql/", "org/apache/tomcat/jdbc/");
+  }
 }

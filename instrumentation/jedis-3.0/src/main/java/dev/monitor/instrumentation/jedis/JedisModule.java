@@ -28,4 +28,9 @@ public final class JedisModule implements InstrumentationModule {
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.asList(new ConnectionInstrumentation(), new PoolInstrumentation());
   }
+
+  @Override
+  public List<String> classFileMarkers() {
+    return Arrays.asList("redis/clients/jedis/");
+  }
 }

@@ -29,4 +29,9 @@ public final class LettuceModule implements InstrumentationModule {
     return Arrays.asList(
         new DispatchInstrumentation(), new CompletionInstrumentation(), new AwaitInstrumentation());
   }
+
+  @Override
+  public List<String> classFileMarkers() {
+    return Arrays.asList("io/lettuce/");
+  }
 }

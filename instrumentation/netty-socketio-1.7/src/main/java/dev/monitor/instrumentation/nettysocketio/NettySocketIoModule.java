@@ -35,4 +35,9 @@ public final class NettySocketIoModule implements InstrumentationModule {
         new PacketListenerInstrumentation(),
         new ExceptionListenerInstrumentation());
   }
+
+  @Override
+  public List<String> classFileMarkers() {
+    return Arrays.asList("com/corundumstudio/");
+  }
 }

@@ -31,4 +31,9 @@ public final class SocketIoServerModule implements InstrumentationModule {
         new SocketInstrumentation(), new EngineServerInstrumentation(), new EngineOptionsInstrumentation(),
         new ServerInstrumentation());
   }
+
+  @Override
+  public List<String> classFileMarkers() {
+    return Arrays.asList("io/socket/");
+  }
 }

@@ -34,4 +34,9 @@ public final class WebSocketModule implements InstrumentationModule {
         new RemoteEndpointInstrumentation(),
         new TomcatFrameInstrumentation());
   }
+
+  @Override
+  public List<String> classFileMarkers() {
+    return Arrays.asList("javax/websocket/", "jakarta/websocket/", "org/apache/tomcat/websocket/");
+  }
 }

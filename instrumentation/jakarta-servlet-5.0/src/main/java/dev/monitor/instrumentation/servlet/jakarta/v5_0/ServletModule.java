@@ -1,5 +1,6 @@
 package dev.monitor.instrumentation.servlet.jakarta.v5_0;
 
+import java.util.Arrays;
 import dev.monitor.instrumentation.api.InstrumentationModule;
 import dev.monitor.instrumentation.api.TypeInstrumentation;
 import dev.monitor.instrumentation.servlet.common.ServletTypeInstrumentations;
@@ -24,5 +25,10 @@ public final class ServletModule implements InstrumentationModule {
   public List<TypeInstrumentation> typeInstrumentations() {
     return ServletTypeInstrumentations.forNamespace(
         "jakarta.servlet", ServletRequestAdvice.class.getName());
+  }
+
+  @Override
+  public List<String> classFileMarkers() {
+    return Arrays.asList("jakarta/servlet/");
   }
 }
