@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole-service comparison: the demo service (Tomcat, HikariCP over H2, a Jedis pool over a
- * real redis-server) run with no agent, with this agent and with the OpenTelemetry Java agent,
- * in alternating order round after round so that machine drift hits all three alike. Prints
- * each round's figures, then a Markdown table of the medians with the ratios to no agent, and
- * which of the issue's targets are met.
+ * The whole-service comparison: each application ({@link Application}: the demo service, and a
+ * Spring Boot 4.0 application from its fat jar), over a real redis-server, run with no agent,
+ * with this agent and with the OpenTelemetry Java agent, in alternating order round after round
+ * so that machine drift hits all three alike. Prints each round's figures, then per application
+ * a Markdown table of the medians with the ratios to no agent, and which of the overhead
+ * targets are met.
  *
  * <p>Usage, from the top folder, after {@code mvn -B -q package -DskipTests}: {@code java -cp
  * integration-tests/jmh/target/monitor-benchmarks.jar
@@ -34,27 +35,36 @@ public final class ServiceComparison {
       System.exit(2);
     }
     Files.createDirectories(settings.logs);
-    Map<Contender, List<Map<String, Double>>> results = new EnumMap<>(Contender.class);
-    for (Contender c : Contender.values()) {
-      results.put(c, new ArrayList<>());
+    Map<Application, Map<Contender, List<Map<String, Double>>>> results = new EnumMap<>(Application.class);
+    for (Application a : settings.applications) {
+      Map<Contender, List<Map<String, Double>>> byContender = new EnumMap<>(Contender.class);
+      for (Contender c : Contender.values()) {
+        byContender.put(c, new ArrayList<>());
+      }
+      results.put(a, byContender);
     }
     redis.embedded.RedisServer redis = startRedis(settings);
     try {
       Contender[] all = Contender.values();
       for (int round = 0; round < settings.rounds; round++) {
-        for (int i = 0; i < all.length; i++) {
-          Contender c = all[(i + round) % all.length];
-          Trial trial = new Trial(c, settings);
-          trial.run(round + 1);
-          results.get(c).add(trial.figures);
-          System.out.println("round " + (round + 1) + " " + c.title + ": " + trial.figures);
+        for (Application a : settings.applications) {
+          for (int i = 0; i < all.length; i++) {
+            Contender c = all[(i + round) % all.length];
+            Trial trial = new Trial(a, c, settings);
+            trial.run(round + 1);
+            results.get(a).get(c).add(trial.figures);
+            System.out.println("round " + (round + 1) + " " + a.key + " " + c.title + ": " + trial.figures);
+          }
         }
       }
     } finally {
       redis.stop();
     }
-    Report report = new Report(results, settings);
-    String table = report.markdown(LocalDate.now().toString());
+    StringBuilder tables = new StringBuilder();
+    for (Application a : settings.applications) {
+      tables.append(new Report(a, results.get(a), settings).markdown(LocalDate.now().toString())).append('\n');
+    }
+    String table = tables.toString();
     System.out.println();
     System.out.println(table);
     Path out = settings.logs.resolve("table.md");

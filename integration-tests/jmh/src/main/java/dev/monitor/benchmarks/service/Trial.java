@@ -16,23 +16,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of the demo service under one contender: start it, time the first 200, warm it up,
+ * One run of one application under one contender: start it, time the first 200, warm it up,
  * load each endpoint in turn, read its memory, threads and allocation, stop it. Every figure
  * lands in {@link #figures} by name (startup.ms, db.rps, db.p99, rss.mib…).
  */
 final class Trial {
 
-  /** The endpoints loaded, in order: a database read, a Redis read, and one with no I/O. */
-  static final String[][] ENDPOINTS = {
-    {"db", "/api/db/users/"}, {"cache", "/api/cache/users/"}, {"hello", "/api/hello"}
-  };
-
+  final Application application;
   final Contender contender;
   final Map<String, Double> figures = new LinkedHashMap<>();
 
   private final Settings settings;
 
-  Trial(Contender contender, Settings settings) {
+  Trial(Application application, Contender contender, Settings settings) {
+    this.application = application;
     this.contender = contender;
     this.settings = settings;
   }
@@ -49,34 +46,31 @@ final class Trial {
     command.add("-Xmx" + settings.heap);
     command.add("-XX:+AlwaysPreTouch");
     command.addAll(contender.jvmArguments(settings.monitorJar, settings.otelJar, metricsPort));
-    command.add("-Ddemo.port=" + port);
-    command.add("-Ddemo.selfTraffic=false");
-    command.add("-Ddemo.redis=127.0.0.1:" + settings.redisPort);
-    command.add("-jar");
-    command.add(settings.demoJar.toString());
-    Path log = settings.logs.resolve(contender.name().toLowerCase() + "-" + round + ".log");
+    command.addAll(application.launch(settings, port));
+    Path log = settings.logs.resolve(application.key + "-" + contender.name().toLowerCase() + "-" + round + ".log");
     long begin = System.nanoTime();
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try (ProcessProbe probe = new ProcessProbe(process.pid())) {
       figures.put("startup.ms", awaitFirst200(process, port, begin, log));
+      Application.Endpoint[] endpoints = application.endpoints;
       for (double left = settings.warmupSeconds; left > 0; left -= settings.seconds) {
-        for (String[] e : ENDPOINTS) {
-          load(port, e[1], Math.min(left, settings.seconds) / ENDPOINTS.length);
+        for (Application.Endpoint e : endpoints) {
+          load(port, e, Math.min(left, settings.seconds) / endpoints.length);
         }
       }
-      for (String[] e : ENDPOINTS) {
+      for (Application.Endpoint e : endpoints) {
         double cpuBefore = probe.cpuSeconds();
-        HttpLoad.Result r = load(port, e[1], settings.seconds);
+        HttpLoad.Result r = load(port, e, settings.seconds);
         double cpu = probe.cpuSeconds() - cpuBefore;
         if (r.failures > 0) {
           throw new IllegalStateException(
-              contender.title + ": " + r.failures + " failed requests on " + e[1] + "; see " + log);
+              contender.title + ": " + r.failures + " failed requests on " + e.template + "; see " + log);
         }
-        figures.put(e[0] + ".rps", r.perSecond());
-        figures.put(e[0] + ".p50", r.p50Millis());
-        figures.put(e[0] + ".p99", r.p99Millis());
-        figures.put(e[0] + ".cpu", cpu / r.requests * 1e6);
+        figures.put(e.name + ".rps", r.perSecond());
+        figures.put(e.name + ".p50", r.p50Millis());
+        figures.put(e.name + ".p99", r.p99Millis());
+        figures.put(e.name + ".cpu", cpu / r.requests * 1e6);
       }
       figures.put("rss.mib", probe.residentBytes() / 1048576.0);
       figures.put("threads", (double) probe.threadCount());
@@ -84,8 +78,8 @@ final class Trial {
       long allocatedBefore = probe.allocatedBytes();
       long start = System.nanoTime();
       long requests = 0;
-      for (String[] e : new String[][] {ENDPOINTS[0], ENDPOINTS[2]}) {
-        requests += load(port, e[1], settings.allocationSeconds / 2).requests;
+      for (Application.Endpoint e : new Application.Endpoint[] {endpoints[0], endpoints[2]}) {
+        requests += load(port, e, settings.allocationSeconds / 2).requests;
       }
       double allocated = probe.allocatedBytes() - allocatedBefore;
       figures.put("alloc.mbps", allocated / ((System.nanoTime() - start) / 1e9) / 1048576.0);
@@ -99,25 +93,23 @@ final class Trial {
     }
   }
 
-  private HttpLoad.Result load(int port, String path, double seconds) throws InterruptedException {
-    boolean withId = path.endsWith("/");
-    return HttpLoad.run(
-        port, settings.concurrency, seconds, i -> withId ? path + (Math.floorMod(i, 100) + 1) : path);
+  private HttpLoad.Result load(int port, Application.Endpoint endpoint, double seconds) throws InterruptedException {
+    return HttpLoad.run(port, settings.concurrency, seconds, endpoint.paths());
   }
 
-  private static double awaitFirst200(Process process, int port, long begin, Path log)
+  private double awaitFirst200(Process process, int port, long begin, Path log)
       throws InterruptedException {
     long deadline = begin + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
-      if (HttpLoad.status(port, "/api/hello") == 200) {
+      if (HttpLoad.status(port, application.readyPath()) == 200) {
         return (System.nanoTime() - begin) / 1e6;
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException("the demo exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(application.key + " exited with " + process.exitValue() + "; see " + log);
       }
       Thread.sleep(5);
     }
-    throw new IllegalStateException("no 200 from the demo within 120 s; see " + log);
+    throw new IllegalStateException("no 200 from " + application.key + " within 120 s; see " + log);
   }
 
   /**
