@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -26,68 +27,45 @@ public final class FirstSeen<K, V> {
   /** Stored for a key whose maker answered null. */
   private static final Object NOT_FOLLOWED = new Object();
 
-  private interface Index {
-    Object get(Object key);
-
-    void put(Object key, Object value);
-  }
-
   private final String what;
   private final int limit;
-  private final Index index;
+  /** Looks a key up; stores a key's entry (the two halves of the map behind the registry). */
+  private final Function<Object, Object> lookup;
+  private final BiConsumer<Object, Object> store;
   private final List<V> entries = new CopyOnWriteArrayList<>();
   /** Guarded by {@code this}. */
   private int kept;
   private boolean warned;
 
-  private FirstSeen(String what, int limit, Index index) {
+  private FirstSeen(String what, int limit, Function<Object, Object> lookup, BiConsumer<Object, Object> store) {
     this.what = what;
     this.limit = limit;
-    this.index = index;
+    this.lookup = lookup;
+    this.store = store;
   }
 
   /** Keys are application objects, compared by identity and held weakly. */
   public static <K, V> FirstSeen<K, V> byIdentity(String what, int limit) {
     ConcurrentWeakIdentityMap<Object, Object> map = new ConcurrentWeakIdentityMap<>();
-    return new FirstSeen<>(what, limit, new Index() {
-      @Override
-      public Object get(Object key) {
-        return map.get(key);
-      }
-
-      @Override
-      public void put(Object key, Object value) {
-        map.put(key, value);
-      }
-    });
+    return new FirstSeen<>(what, limit, map::get, map::put);
   }
 
   /** Keys are values ({@code host:port}), compared by {@code equals} and held strongly. */
   public static <K, V> FirstSeen<K, V> byValue(String what, int limit) {
     ConcurrentHashMap<Object, Object> map = new ConcurrentHashMap<>();
-    return new FirstSeen<>(what, limit, new Index() {
-      @Override
-      public Object get(Object key) {
-        return map.get(key);
-      }
-
-      @Override
-      public void put(Object key, Object value) {
-        map.put(key, value);
-      }
-    });
+    return new FirstSeen<>(what, limit, map::get, map::put);
   }
 
   /** The entry of a key seen before; null when unseen, not followed, or past the limit. */
   @SuppressWarnings("unchecked")
   public V get(K key) {
-    Object entry = key == null ? null : index.get(key);
+    Object entry = key == null ? null : lookup.apply(key);
     return entry == null || entry == NOT_FOLLOWED ? null : (V) entry;
   }
 
   /** Whether {@code key} was seen (followed or not). */
   public boolean seen(K key) {
-    return key != null && index.get(key) != null;
+    return key != null && lookup.apply(key) != null;
   }
 
   /**
@@ -96,7 +74,7 @@ public final class FirstSeen<K, V> {
    */
   @SuppressWarnings("unchecked")
   public V entryFor(K key, Function<? super K, ? extends V> maker) {
-    Object entry = index.get(key);
+    Object entry = lookup.apply(key);
     if (entry != null) {
       return entry == NOT_FOLLOWED ? null : (V) entry;
     }
@@ -105,7 +83,7 @@ public final class FirstSeen<K, V> {
 
   @SuppressWarnings("unchecked")
   private synchronized V add(K key, Function<? super K, ? extends V> maker) {
-    Object known = index.get(key);
+    Object known = lookup.apply(key);
     if (known != null) {
       return known == NOT_FOLLOWED ? null : (V) known;
     }
@@ -117,7 +95,7 @@ public final class FirstSeen<K, V> {
       return null;
     }
     V made = maker.apply(key);
-    index.put(key, made == null ? NOT_FOLLOWED : made);
+    store.accept(key, made == null ? NOT_FOLLOWED : made);
     if (made != null) {
       kept++;
       entries.add(made);
