@@ -15,6 +15,7 @@ import dev.monitor.agent.library.LibraryContext;
 import dev.monitor.agent.instrument.InstrumentationStatus;
 import dev.monitor.agent.otlp.OtlpExport;
 import dev.monitor.agent.log.AgentLog;
+import dev.monitor.agent.metrics.History;
 import dev.monitor.agent.metrics.MetricRegistry;
 import dev.monitor.bootstrap.AdviceErrors;
 import dev.monitor.instrumentation.api.InstrumentationModule;
@@ -92,14 +93,15 @@ final class AgentStarter {
           } else {
             AgentLog.info("monitor.alerts.enabled=false: no alert rules are evaluated");
           }
+          History history = history(settings, libraries);
           if (settings.http.enabled) {
             MonitorHttpServer.start(
                 settings.http,
-                new Endpoints(service, registry, health, libraries, statuses, alerts));
+                new Endpoints(service, registry, health, libraries, statuses, alerts, history));
           } else {
             AgentLog.info("monitor.http.enabled=false: no endpoints are served");
           }
-          startHarvester(registry, alerts, settings.alertsInterval.toMillis());
+          startHarvester(registry, alerts, settings.alertsInterval.toMillis(), history);
           AgentLog.info(
               "monitor " + agentVersion + " started for service '" + settings.serviceName + "' in "
                   + (System.nanoTime() - begin) / 1_000_000 + " ms");
@@ -120,7 +122,18 @@ final class AgentStarter {
    * Harvests every 5 s, evaluates the alert rules (when on) every {@code alertMillis}, and drops
    * the matcher's type descriptions every 30 s.
    */
-  private static void startHarvester(MetricRegistry registry, AlertEngine alerts, long alertMillis) {
+  /** The libraries' history series, {@code length / step} points each (1 to 86,400). */
+  private static History history(Settings settings, Libraries libraries) {
+    long step = settings.historyStep.toMillis();
+    long points = Math.max(1, Math.min(86_400, settings.historyLength.toMillis() / Math.max(1, step)));
+    History history = new History((int) points, step);
+    for (java.util.Map.Entry<String, java.util.function.Supplier<Double>> s : libraries.historySeries().entrySet()) {
+      history.add(s.getKey(), s.getValue());
+    }
+    return history;
+  }
+
+  private static void startHarvester(MetricRegistry registry, AlertEngine alerts, long alertMillis, History history) {
     ScheduledExecutorService harvester =
         Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("monitor-harvest"));
     harvester.scheduleAtFixedRate(
@@ -143,6 +156,15 @@ final class AgentStarter {
           },
           alertMillis, alertMillis, TimeUnit.MILLISECONDS);
     }
+    harvester.scheduleAtFixedRate(
+        () -> {
+          try {
+            history.sample(System.currentTimeMillis());
+          } catch (RuntimeException e) {
+            AgentLog.warnOnce("history", "cannot take a point of the history", e);
+          }
+        },
+        history.stepMillis(), history.stepMillis(), TimeUnit.MILLISECONDS);
     harvester.scheduleAtFixedRate(
         InstrumentationInstaller::forgetTypeDescriptions,
         FORGET_TYPES_SECONDS, FORGET_TYPES_SECONDS, TimeUnit.SECONDS);

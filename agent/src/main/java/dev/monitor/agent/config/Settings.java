@@ -30,6 +30,9 @@ public final class Settings {
   public final Map<String, String> resourceAttributes;
   public final int seriesLimit;
   public final boolean debug;
+  /** {@code /metrics/history}: one point per step, back as far as the length. */
+  public final Duration historyStep;
+  public final Duration historyLength;
   private final Set<String> disabledInstrumentations;
   /** Every declared setting's value, for the libraries' own settings. */
   private final Map<SettingKey, Object> values;
@@ -64,6 +67,8 @@ public final class Settings {
     this.resourceAttributes = stringMap(values.get(SettingsTable.RESOURCE_ATTRIBUTES));
     this.seriesLimit = (Integer) values.get(SettingsTable.SERIES_LIMIT);
     this.debug = (Boolean) values.get(SettingsTable.DEBUG);
+    this.historyStep = (Duration) values.get(SettingsTable.HISTORY_STEP);
+    this.historyLength = (Duration) values.get(SettingsTable.HISTORY_LENGTH);
     this.disabledInstrumentations = disabledInstrumentations;
     this.values = values;
     this.alertsEnabled = (Boolean) values.get(SettingsTable.ALERTS_ENABLED);

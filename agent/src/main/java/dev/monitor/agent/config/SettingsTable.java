@@ -90,6 +90,12 @@ public final class SettingsTable {
       SettingKey.keyValues("alerts.webhook.headers",
               "`k=v,k2=v2` (values URL-encoded) sent with each POST, e.g. `Authorization=Bearer%20…`")
           .shown("none");
+  static final SettingKey HISTORY_STEP =
+      SettingKey.duration("history.step", Duration.ofSeconds(10),
+          "how often `/metrics/history` takes a point of each series (see [History](#history-metricshistory))");
+  static final SettingKey HISTORY_LENGTH =
+      SettingKey.duration("history.length", Duration.ofHours(1),
+          "how far back `/metrics/history` reaches; with the step it fixes the memory (360 points a series by default)");
   static final SettingKey DEBUG = SettingKey.bool("debug", false, "debug lines from the agent");
   static final SettingKey CONFIG =
       SettingKey.text("config", null,
@@ -103,7 +109,8 @@ public final class SettingsTable {
           HTTP_ALLOWED_HOSTS, HTTP_MAX_CONNECTIONS, HTTP_REQUEST_TIMEOUT, OTLP_ENDPOINT, OTLP_PROTOCOL,
           OTLP_INTERVAL, OTLP_HEADERS, OTLP_TIMEOUT, OTLP_COMPRESSION, OTLP_TEMPORALITY, RESOURCE_ATTRIBUTES,
           SERIES_LIMIT, INSTRUMENTATION_ENABLED, ALERTS_ENABLED, ALERTS_INTERVAL,
-          ALERT_RULE, WEBHOOK_URL, WEBHOOK_TIMEOUT, WEBHOOK_RETRIES, WEBHOOK_HEADERS, DEBUG, CONFIG));
+          ALERT_RULE, WEBHOOK_URL, WEBHOOK_TIMEOUT, WEBHOOK_RETRIES, WEBHOOK_HEADERS, HISTORY_STEP, HISTORY_LENGTH, DEBUG,
+          CONFIG));
 
   private SettingsTable() {}
 

@@ -7,6 +7,7 @@ import dev.monitor.agent.health.HealthChecks;
 import dev.monitor.agent.health.HealthStatus;
 import dev.monitor.agent.instrument.InstrumentationStatus;
 import dev.monitor.agent.library.Libraries;
+import dev.monitor.agent.metrics.History;
 import dev.monitor.agent.metrics.MetricRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +30,7 @@ public final class Endpoints {
   private final HealthChecks health;
   private final MetricsSummary summary;
   private final Libraries libraries;
+  private final History history;
   private final AlertEngine alerts;
 
   public Endpoints(
@@ -37,8 +39,10 @@ public final class Endpoints {
       HealthChecks health,
       Libraries libraries,
       List<InstrumentationStatus> instrumentations,
-      AlertEngine alerts) {
+      AlertEngine alerts,
+      History history) {
     this.alerts = alerts;
+    this.history = history;
     this.service = service;
     this.registry = registry;
     this.health = health;
@@ -101,6 +105,8 @@ public final class Endpoints {
         return metrics(request);
       case METRICS_JSON:
         return Response.json(200, summary.build());
+      case HISTORY:
+        return history(request);
       default:
         throw new IllegalStateException(route.name());
     }
@@ -119,6 +125,30 @@ public final class Endpoints {
       return response.withBody(format.contentType(), gzip(body)).with("Content-Encoding", "gzip");
     }
     return response.withBody(format.contentType(), body);
+  }
+
+  /**
+   * {@code /metrics/history}: every series, or those {@code series} names (comma-separated, or
+   * the parameter repeated); {@code ?names} lists the names only.
+   */
+  private Response history(Request request) {
+    if (request.parameter("names") != null) {
+      Map<String, Object> names = new LinkedHashMap<>();
+      names.put("series", history.names());
+      return Response.json(200, names);
+    }
+    java.util.Set<String> wanted = null;
+    for (String value : request.parameters("series")) {
+      if (wanted == null) {
+        wanted = new HashSet<>();
+      }
+      for (String name : value.split(",")) {
+        if (!name.trim().isEmpty()) {
+          wanted.add(name.trim());
+        }
+      }
+    }
+    return Response.json(200, history.read(wanted));
   }
 
   private static byte[] gzip(byte[] body) {
@@ -172,7 +202,8 @@ public final class Endpoints {
     GROUP(null),
     ALERTS("/health/alerts"),
     METRICS("/metrics"),
-    METRICS_JSON("/metrics.json");
+    METRICS_JSON("/metrics.json"),
+    HISTORY("/metrics/history");
 
     final String path;
 

@@ -53,6 +53,20 @@ public final class JvmLibrary implements Library {
   }
 
   @Override
+  public void historySeries(Map<String, java.util.function.Supplier<Double>> series) {
+    java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    series.put("jvm.heap.used", () -> (double) memory.getHeapMemoryUsage().getUsed());
+    series.put("jvm.heap.after_gc_ratio", MemoryCheck::heapUsedAfterGcRatio);
+    series.put("jvm.cpu", () -> {
+      ProcessCpu started = cpu;
+      double load = started == null ? -1 : started.processCpuLoad();
+      return load < 0 ? null : load;
+    });
+    series.put("jvm.threads", () -> (double) threads.getThreadCount());
+  }
+
+  @Override
   public void alertSignals(Map<String, AlertSignal> signals) {
     signals.put(MEMORY_AFTER_GC, AlertSignal.now(MemoryCheck::heapUsedAfterGcRatio));
     signals.put(CPU, AlertSignal.now(() -> {

@@ -102,6 +102,19 @@ public final class Libraries {
     return out;
   }
 
+  /** Every installed library's history series, by name. */
+  public Map<String, java.util.function.Supplier<Double>> historySeries() {
+    Map<String, java.util.function.Supplier<Double>> series = new LinkedHashMap<>();
+    for (Library library : installed) {
+      try {
+        library.historySeries(series);
+      } catch (RuntimeException | LinkageError e) {
+        AgentLog.warn(library.name() + " has no history series", e);
+      }
+    }
+    return series;
+  }
+
   /** Every installed library's alert signals, by name. */
   public Map<String, AlertSignal> alertSignals() {
     Map<String, AlertSignal> signals = new LinkedHashMap<>();

@@ -56,4 +56,11 @@ public interface Library {
 
   /** Adds the figures the alert rules may judge, by signal name ({@link AlertSignal}). */
   default void alertSignals(Map<String, AlertSignal> signals) {}
+
+  /**
+   * Adds the figures {@code /metrics/history} keeps over time, by name: running totals (the
+   * reader takes differences for rates) and values as they are now (a last-minute p95, a gauge).
+   * Read on the harvest thread once per history step; null when there is nothing to say.
+   */
+  default void historySeries(Map<String, java.util.function.Supplier<Double>> series) {}
 }

@@ -18,7 +18,9 @@ public final class LatencySummary {
   public final double max;
   public final long recentCount;
   public final double recentSumSeconds;
+  public final double recentP50;
   public final double recentP95;
+  public final double recentP99;
 
   LatencySummary(
       String[] keys, String[] values, Histogram total, long totalSum, Histogram recent, long recentSum) {
@@ -32,7 +34,9 @@ public final class LatencySummary {
     this.max = count == 0 ? 0 : total.getMaxValue() / 1e9;
     this.recentCount = recent.getTotalCount();
     this.recentSumSeconds = recentSum / 1e9;
+    this.recentP50 = seconds(recent, 50);
     this.recentP95 = seconds(recent, 95);
+    this.recentP99 = seconds(recent, 99);
   }
 
   public String attribute(String key) {

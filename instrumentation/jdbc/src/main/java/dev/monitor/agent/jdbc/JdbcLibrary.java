@@ -74,6 +74,32 @@ public final class JdbcLibrary implements Library {
   }
 
   @Override
+  public void historySeries(Map<String, java.util.function.Supplier<Double>> series) {
+    series.put("db.operations", () -> {
+      long n = 0;
+      for (LatencySummary s : registry.summarize(db.duration, values -> !"redis".equals(values[0]))) {
+        n += s.count;
+      }
+      return (double) n;
+    });
+    series.put("db.p95", () -> {
+      List<LatencySummary> overall = registry.summarize(db.duration, values -> !"redis".equals(values[0]));
+      return overall.isEmpty() || overall.get(0).recentCount == 0 ? null : overall.get(0).recentP95;
+    });
+    series.put("db.pool.used", () -> poolSum(true));
+    series.put("db.pool.pending", () -> poolSum(false));
+  }
+
+  /** Connections in use (or requests waiting) over every JDBC pool. */
+  private Double poolSum(boolean used) {
+    double sum = 0;
+    for (PoolFigures pool : jdbc.pools()) {
+      sum += used ? pool.used : pool.pending;
+    }
+    return sum;
+  }
+
+  @Override
   public void alertSignals(Map<String, AlertSignal> signals) {
     signals.put(P95, AlertSignal.now(() -> {
       List<LatencySummary> overall = registry.summarize(db.duration, values -> !"redis".equals(values[0]));

@@ -64,6 +64,26 @@ public final class HttpLibrary implements Library {
     }));
   }
 
+  @Override
+  public void historySeries(Map<String, java.util.function.Supplier<Double>> series) {
+    series.put("http.server.requests", () -> (double) tally().requests);
+    series.put("http.server.errors", () -> (double) tally().errors);
+    series.put("http.server.rate_limited", () -> (double) tally().rateLimited);
+    series.put("http.server.p50", () -> recent(0));
+    series.put("http.server.p95", () -> recent(1));
+    series.put("http.server.p99", () -> recent(2));
+  }
+
+  /** The last minute's p50, p95 or p99 over all requests, in seconds; null without requests. */
+  private Double recent(int which) {
+    List<LatencySummary> overall = registry.summarize(http.duration());
+    if (overall.isEmpty() || overall.get(0).recentCount == 0) {
+      return null;
+    }
+    LatencySummary s = overall.get(0);
+    return which == 0 ? s.recentP50 : which == 1 ? s.recentP95 : s.recentP99;
+  }
+
   private RequestTally tally() {
     return RequestTally.of(
         registry.summarize(http.duration(), HttpServerMetrics.STATUS, HttpServerMetrics.ERROR_TYPE));

@@ -45,6 +45,17 @@ public final class SocketsLibrary implements Library {
   }
 
   @Override
+  public void historySeries(Map<String, java.util.function.Supplier<Double>> series) {
+    series.put("socketio.active", () -> (double) sockets.socketIo().active.total());
+    series.put("socketio.connections", () -> (double) sockets.socketIo().connections.total());
+    series.put("socketio.disconnections", () -> (double) sockets.socketIo().disconnections.total());
+    series.put("socketio.events", () -> (double) sockets.socketIo().events.total());
+    series.put("socketio.failed_handshakes", () -> (double) sockets.socketIo().failedHandshakes());
+    series.put("websocket.active", () -> (double) sockets.webSocket().active.total());
+    series.put("websocket.messages", () -> (double) sockets.webSocket().messages.total());
+  }
+
+  @Override
   public void alertSignals(Map<String, AlertSignal> signals) {
     signals.put(HANDSHAKE_FAILURE_RATIO, AlertSignal.ratioOfTotals(
         () -> new long[] {sockets.socketIo().handshakes.total(), sockets.socketIo().failedHandshakes()}));
