@@ -86,7 +86,8 @@ class JakartaTomcatTest extends ServletScenario {
   void healthEndpointsAnswerWithStatusCodes() throws Exception {
     assertEquals(200, app.monitor("/health").statusCode());
     JsonNode health = JSON.readTree(app.monitor("/health").body());
-    assertEquals("UP", health.get("status").asText());
+    // DEGRADED only when a host check says so (a busy CI machine's CPU): still 200
+    assertTrue(health.get("status").asText().matches("UP|DEGRADED"), health.toString());
     assertEquals("DemoService", health.get("service").asText());
     assertEquals(200, app.monitor("/health/live").statusCode());
     assertEquals(200, app.monitor("/health/ready").statusCode());
@@ -97,6 +98,9 @@ class JakartaTomcatTest extends ServletScenario {
       assertTrue(c.get("responseTimeMs").asDouble() >= 0);
     }
     assertEquals(0, detailed.get("checks").get("threads").get("details").get("deadlocked").size());
+    // the overall status is the worst of the checks in the same answer
+    boolean anyDegraded = detailed.get("checks").toString().contains("\"status\":\"DEGRADED\"");
+    assertEquals(anyDegraded ? "DEGRADED" : "UP", detailed.get("status").asText(), detailed.toString());
     assertTrue(detailed.get("uptimeSeconds").asDouble() > 0);
   }
 
