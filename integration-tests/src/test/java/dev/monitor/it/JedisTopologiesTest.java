@@ -64,6 +64,7 @@ class JedisTopologiesTest {
             .shard("master1", 0).shard("master2", 0).shard("master3", 0)
             .build();
     cluster.start();
+    awaitClusterOk(ports);
     try (ChildJvm app = start("cluster", ports.get(0))) {
       assertEquals("ok 30\n", app.app("/set?n=30").body());
       assertCommands(app, 30);
@@ -73,6 +74,30 @@ class JedisTopologiesTest {
       assertEquals(200, app.monitor("/health/ready").statusCode());
     } finally {
       cluster.stop();
+    }
+  }
+
+  /**
+   * Until every node says the cluster is OK with all three masters known: embedded-redis returns
+   * once one node does, and a node still converging answers CLUSTERDOWN (seen once in CI).
+   */
+  static void awaitClusterOk(List<Integer> ports) throws Exception {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    for (int port : ports) {
+      while (true) {
+        String info;
+        try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", port)) {
+          info = jedis.clusterInfo();
+        }
+        if (info.contains("cluster_state:ok") && info.contains("cluster_known_nodes:3")
+            && info.contains("cluster_slots_ok:16384")) {
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the cluster node on " + port + " is not ready: " + info);
+        }
+        Thread.sleep(100);
+      }
     }
   }
 
