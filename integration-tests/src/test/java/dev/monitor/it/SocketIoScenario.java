@@ -103,6 +103,11 @@ abstract class SocketIoScenario {
 
   /** Scrapes until {@code name}'s samples with {@code pairs} sum to {@code expected} (10 s at most). */
   Scrape awaitSum(double expected, String name, String... pairs) throws Exception {
+    return awaitSum(app, expected, name, pairs);
+  }
+
+  /** As {@link #awaitSum(double, String, String...)}, on any application under the agent. */
+  static Scrape awaitSum(ChildJvm app, double expected, String name, String... pairs) throws Exception {
     long deadline = System.nanoTime() + 10_000_000_000L;
     Scrape scrape = app.scrape();
     while (scrape.sum(name, pairs) != expected && System.nanoTime() < deadline) {

@@ -43,7 +43,7 @@ class SocketIoVersionsTest {
         assertEquals("rejected 2", clients.app("/reject?n=2").body().trim());
         assertEquals("acked 15", clients.app("/emit?event=message&n=3").body().trim());
         assertEquals("emitted 5", clients.app("/emit?event=boom&n=1&ack=false").body().trim());
-        Scrape s = awaitValue(app, 5, "socketio_server_event_duration_seconds_count", "socketio_event", "boom",
+        Scrape s = SocketIoScenario.awaitSum(app, 5, "socketio_server_event_duration_seconds_count", "socketio_event", "boom",
             "error_type", "java.lang.IllegalStateException");
         assertEquals(5, s.sum("socketio_server_connections_active"));
         assertEquals(2, s.sum("socketio_server_handshakes_total", "error_type", "unauthorized"));
@@ -52,24 +52,12 @@ class SocketIoVersionsTest {
         assertEquals(15, s.sum("socketio_server_events_total", "socketio_event", "reply", "direction", "sent"));
 
         assertEquals("disconnected 5", clients.app("/disconnect?n=5").body().trim());
-        Scrape left = awaitValue(app, 0, "socketio_server_connections_active");
+        Scrape left = SocketIoScenario.awaitSum(app, 0, "socketio_server_connections_active");
         assertEquals(5, left.sum("socketio_server_disconnections_total", "socketio_disconnect_reason",
             "client namespace disconnect"));
         JsonNode check = JSON.readTree(app.monitor("/health/detailed").body()).path("checks").path("socketio:127.0.0.1:" + port);
         assertEquals("UP", check.path("status").asText(), check.toString());
       }
     }
-  }
-
-  /** Scrapes until {@code name}'s samples with {@code pairs} sum to {@code expected} (10 s at most). */
-  static Scrape awaitValue(ChildJvm app, double expected, String name, String... pairs) throws Exception {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    Scrape s = app.scrape();
-    while (s.sum(name, pairs) != expected && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      s = app.scrape();
-    }
-    assertEquals(expected, s.sum(name, pairs), name);
-    return s;
   }
 }

@@ -58,21 +58,20 @@ public final class JvmLibrary implements Library {
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     series.put("jvm.heap.used", () -> (double) memory.getHeapMemoryUsage().getUsed());
     series.put("jvm.heap.after_gc_ratio", MemoryCheck::heapUsedAfterGcRatio);
-    series.put("jvm.cpu", () -> {
-      ProcessCpu started = cpu;
-      double load = started == null ? -1 : started.processCpuLoad();
-      return load < 0 ? null : load;
-    });
+    series.put("jvm.cpu", this::cpuLoad);
     series.put("jvm.threads", () -> (double) threads.getThreadCount());
   }
 
   @Override
   public void alertSignals(Map<String, AlertSignal> signals) {
     signals.put(MEMORY_AFTER_GC, AlertSignal.now(MemoryCheck::heapUsedAfterGcRatio));
-    signals.put(CPU, AlertSignal.now(() -> {
-      ProcessCpu started = cpu;
-      double load = started == null ? -1 : started.processCpuLoad();
-      return load < 0 ? null : load;
-    }));
+    signals.put(CPU, AlertSignal.now(this::cpuLoad));
+  }
+
+  /** The process's recent CPU use, 0 to 1; null before the reader started or when the JVM cannot say. */
+  private Double cpuLoad() {
+    ProcessCpu started = cpu;
+    double load = started == null ? -1 : started.processCpuLoad();
+    return load < 0 ? null : load;
   }
 }

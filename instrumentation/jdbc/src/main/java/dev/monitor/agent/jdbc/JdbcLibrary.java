@@ -76,16 +76,10 @@ public final class JdbcLibrary implements Library {
   @Override
   public void historySeries(Map<String, java.util.function.Supplier<Double>> series) {
     series.put("db.operations", () -> {
-      long n = 0;
-      for (LatencySummary s : registry.summarize(db.duration, values -> !"redis".equals(values[0]))) {
-        n += s.count;
-      }
-      return (double) n;
+      List<LatencySummary> overall = overall();
+      return overall.isEmpty() ? 0.0 : (double) overall.get(0).count;
     });
-    series.put("db.p95", () -> {
-      List<LatencySummary> overall = registry.summarize(db.duration, values -> !"redis".equals(values[0]));
-      return overall.isEmpty() || overall.get(0).recentCount == 0 ? null : overall.get(0).recentP95;
-    });
+    series.put("db.p95", this::recentP95);
     series.put("db.pool.used", () -> poolSum(true));
     series.put("db.pool.pending", () -> poolSum(false));
   }
@@ -101,10 +95,7 @@ public final class JdbcLibrary implements Library {
 
   @Override
   public void alertSignals(Map<String, AlertSignal> signals) {
-    signals.put(P95, AlertSignal.now(() -> {
-      List<LatencySummary> overall = registry.summarize(db.duration, values -> !"redis".equals(values[0]));
-      return overall.isEmpty() || overall.get(0).recentCount == 0 ? null : overall.get(0).recentP95;
-    }));
+    signals.put(P95, AlertSignal.now(this::recentP95));
     signals.put(POOL_USAGE, AlertSignal.now(() -> {
       Double busiest = null;
       for (PoolFigures pool : jdbc.pools()) {
@@ -115,5 +106,16 @@ public final class JdbcLibrary implements Library {
       }
       return busiest;
     }));
+  }
+
+  /** Every JDBC operation summarized as one series (Redis commands share the instrument and are left out). */
+  private List<LatencySummary> overall() {
+    return registry.summarize(db.duration, values -> !"redis".equals(values[0]));
+  }
+
+  /** The last minute's p95 over JDBC operations, in seconds; null without any. */
+  private Double recentP95() {
+    List<LatencySummary> overall = overall();
+    return overall.isEmpty() || overall.get(0).recentCount == 0 ? null : overall.get(0).recentP95;
   }
 }

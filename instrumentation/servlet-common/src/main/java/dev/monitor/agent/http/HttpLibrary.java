@@ -58,10 +58,7 @@ public final class HttpLibrary implements Library {
       RequestTally t = tally();
       return new long[] {t.requests, t.rateLimited};
     }));
-    signals.put(P95, AlertSignal.now(() -> {
-      List<LatencySummary> overall = registry.summarize(http.duration());
-      return overall.isEmpty() || overall.get(0).recentCount == 0 ? null : overall.get(0).recentP95;
-    }));
+    signals.put(P95, AlertSignal.now(() -> recent(1)));
   }
 
   @Override
