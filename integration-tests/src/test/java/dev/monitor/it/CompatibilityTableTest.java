@@ -56,6 +56,8 @@ class CompatibilityTableTest {
           "JakartaTomcatTest, WebSocketTomcatJakartaTest, SocketIoServerLatestTest, AlertRulesTest", true),
       new Library("Tomcat (standalone distribution, two WARs, undeploy and redeploy)", "tomcat-", null, null,
           "StandaloneTomcatTest", null, false),
+      new Library("Jetty (home distribution, two WARs, undeploy and redeploy)", "jetty-home-", null, null,
+          "StandaloneJettyTest", null, false),
       new Library("Jetty (javax.servlet)", "jetty-server-", null, null, null,
           "JavaxJettyTest, WebSocketJettyJavaxTest, SocketIoServerJettyTest", false),
       new Library("HikariCP", "HikariCP-", "HikariCP-3.0.0.jar", "JdbcPostgresHikariOldestTest", "HikariVersionsTest",
@@ -131,8 +133,10 @@ class CompatibilityTableTest {
       rows.add(new String[] {container[0], pomProperty("servlet-containers", container[1]), jdk, container[2]});
     }
     for (String[] boot : new String[][] {{"spring-boot-2.7", "27"}, {"spring-boot-3.5", "35"}, {"spring-boot-4.0", "40"}}) {
-      rows.add(new String[] {"Spring Boot (fat jar: MVC, HikariCP, Lettuce and Jedis)", springBootVersion(boot[0]), jdk,
-          "SpringBoot" + boot[1] + "LettuceTest, SpringBoot" + boot[1] + "JedisTest"});
+      boolean onNewJdk = boot[1].equals("40");
+      rows.add(new String[] {"Spring Boot (fat jar: MVC, HikariCP, Lettuce and Jedis)", springBootVersion(boot[0]),
+          onNewJdk ? jdk + ", 25" : jdk,
+          "SpringBoot" + boot[1] + "LettuceTest, SpringBoot" + boot[1] + "JedisTest" + (onNewJdk ? ", SpringBoot40Java25Test" : "")});
     }
     int cells = 0;
     StringBuilder out = new StringBuilder("| library | version | JDK | tested by |\n|---|---|---|---|\n");

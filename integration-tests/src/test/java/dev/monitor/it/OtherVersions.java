@@ -46,7 +46,7 @@ final class OtherVersions {
   static List<String> zips(String prefix) throws IOException {
     try (Stream<Path> files = Files.list(Paths.get("target", "other-versions"))) {
       return files.map(p -> p.getFileName().toString())
-          .filter(name -> name.startsWith(prefix) && name.substring(prefix.length()).matches("\\d+\\.\\d+\\.\\d+\\.zip"))
+          .filter(name -> name.startsWith(prefix) && name.substring(prefix.length()).matches("\\d+\\.\\d+\\.\\d+(\\.v\\d+)?\\.zip"))
           .sorted(java.util.Comparator.comparing(OtherVersions::versionKey))
           .collect(Collectors.toList());
     }

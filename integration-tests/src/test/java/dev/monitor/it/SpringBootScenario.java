@@ -38,10 +38,15 @@ abstract class SpringBootScenario {
   /** The application module under {@code integration-tests/}: {@code spring-boot-3.5}, {@code spring-boot-4.0}. */
   abstract String module();
 
+  /** The JDK the application runs on; the tests' own unless a subclass names another. */
+  String javaHome() {
+    return System.getProperty("java.home");
+  }
+
   @BeforeAll
   void start() throws Exception {
     redis = Redis.started();
-    app = ChildJvm.builder("boot")
+    app = ChildJvm.builder("boot").javaHome(javaHome())
         .jar(Paths.get(module(), "target", "spring-boot-app.jar").toAbsolutePath(),
             "--spring.data.redis.port=" + redis.port, "--spring.data.redis.client-type=" + clientType(),
             // Boot 2.7's names for the same
