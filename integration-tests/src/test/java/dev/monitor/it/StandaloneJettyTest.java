@@ -70,6 +70,7 @@ class StandaloneJettyTest {
         assertEquals(404, jetty.app("/nowhere/at/all").statusCode());
 
         Scrape s = jetty.scrape();
+        assertTrue(s.text.contains("target_info{service_name=\"jetty\""), "named after the container, not its launcher");
         assertEquals(3, ServletScenario.count(s, "GET", "/shop/api/hello", "200"));
         assertEquals(2, ServletScenario.count(s, "GET", "/blog/api/hello", "200"));
         assertEquals(2, ServletScenario.count(s, "GET", "/shop/api/users/{id}", "200"));

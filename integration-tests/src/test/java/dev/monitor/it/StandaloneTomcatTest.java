@@ -64,6 +64,7 @@ class StandaloneTomcatTest {
         assertEquals(500, tomcat.app("/blog/api/fail").statusCode());
 
         Scrape s = tomcat.scrape();
+        assertTrue(s.text.contains("target_info{service_name=\"tomcat\""), "named after the container, not its launcher");
         assertEquals(3, ServletScenario.count(s, "GET", "/shop/api/hello", "200"));
         assertEquals(2, ServletScenario.count(s, "GET", "/blog/api/hello", "200"));
         assertEquals(2, ServletScenario.count(s, "GET", "/shop/api/users/{id}", "200"));

@@ -16,10 +16,21 @@ final class MainApplication {
     this.version = version;
   }
 
-  /** {@code java -jar orders-1.2.jar} gives "orders-1.2"; {@code java com.acme.Orders} gives "Orders". */
+  /**
+   * {@code java -jar orders-1.2.jar} gives "orders-1.2"; {@code java com.acme.Orders} gives
+   * "Orders". A servlet container's own launcher names the container ("tomcat", "jetty"), not
+   * its launcher class or jar ("Bootstrap", "start"), which would tell an operator nothing.
+   */
   static MainApplication detect() {
-    String command = System.getProperty("sun.java.command", "").trim();
-    String first = command.isEmpty() ? "" : command.split("\\s+")[0];
+    return fromCommand(System.getProperty("sun.java.command", ""));
+  }
+
+  static MainApplication fromCommand(String command) {
+    String first = command.trim().isEmpty() ? "" : command.trim().split("\\s+")[0];
+    String container = CONTAINER_LAUNCHERS.get(first.endsWith(".jar") ? new File(first).getName() : first);
+    if (container != null) {
+      return new MainApplication(container, null);
+    }
     if (first.endsWith(".jar")) {
       String file = new File(first).getName();
       return new MainApplication(file.substring(0, file.length() - 4), jarVersion(first));
@@ -29,6 +40,12 @@ final class MainApplication {
     }
     return new MainApplication("unknown_service:java", null);
   }
+
+  /** Launchers (main class, or jar file name) of the containers operators start as they ship. */
+  private static final java.util.Map<String, String> CONTAINER_LAUNCHERS = java.util.Map.of(
+      "org.apache.catalina.startup.Bootstrap", "tomcat",
+      "org.eclipse.jetty.start.Main", "jetty",
+      "start.jar", "jetty");
 
   private static String jarVersion(String path) {
     try (JarFile jar = new JarFile(path)) {

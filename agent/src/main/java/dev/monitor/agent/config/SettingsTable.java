@@ -18,7 +18,7 @@ public final class SettingsTable {
 
   static final SettingKey SERVICE_NAME =
       SettingKey.text("service.name", null, "`service` in every answer, `service_name` on `target_info`")
-          .shown("the main jar's name (without `.jar`) or the main class's simple name").otel("otel.service.name");
+          .shown("the main jar's name (without `.jar`) or the main class's simple name; `tomcat` or `jetty` under their own launchers").otel("otel.service.name");
   static final SettingKey SERVICE_VERSION =
       SettingKey.text("service.version", null, "").shown("the main jar's `Implementation-Version`");
   static final SettingKey HTTP_PORT =
