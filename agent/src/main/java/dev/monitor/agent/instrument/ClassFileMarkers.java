@@ -1,24 +1,39 @@
 package dev.monitor.agent.instrument;
 
 import java.nio.charset.StandardCharsets;
+import dev.monitor.instrumentation.api.InstrumentationModule;
 import java.util.Collection;
 
 /**
- * The pre-filter in front of Byte Buddy: whether a class file's constant pool holds one of the
- * modules' markers ({@code javax/servlet/}, {@code java/sql/}…) in one of its UTF-8 entries.
- * It walks the constant pool once, reading nothing but the entries' tags and lengths, and
- * compares bytes only where an entry holds a marker's first byte; it allocates nothing. A class
- * file it cannot read is let through (Byte Buddy then decides). Immutable; thread-safe.
+ * The pre-filter in front of Byte Buddy: whether a class is one the modules name exactly
+ * ({@link InstrumentationModule#classNames}), or its class file's constant pool holds one of
+ * their markers ({@code java/sql/}, a method descriptor…) in one of its UTF-8 entries. A marker
+ * is looked for where a name or a descriptor can begin: at the entry's start and after an
+ * {@code L} (a type inside a descriptor or signature), so most bytes are never compared. It
+ * walks the constant pool once, reading nothing but the entries' tags and lengths, and
+ * allocates nothing. A class file it cannot read is let through (Byte Buddy then decides).
+ * Immutable; thread-safe.
  */
 final class ClassFileMarkers {
 
   private static final int UTF8 = 1;
 
   private final byte[][] markers;
+  private final java.util.Set<String> internalNames;
   /** For each byte value, whether some marker starts with it. */
   private final boolean[] firstBytes = new boolean[256];
 
   ClassFileMarkers(Collection<String> markers) {
+    this(markers, java.util.Collections.emptySet());
+  }
+
+  /** {@code classNames} in binary form ({@code a.b.C}). */
+  ClassFileMarkers(Collection<String> markers, Collection<String> classNames) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (String name : classNames) {
+      names.add(name.replace('.', '/'));
+    }
+    this.internalNames = names;
     this.markers = new byte[markers.size()][];
     int i = 0;
     for (String marker : markers) {
@@ -28,7 +43,12 @@ final class ClassFileMarkers {
     }
   }
 
-  /** Whether {@code classFile} may hold a type some module transforms. */
+  /** Whether the class {@code internalName} ({@code a/b/C}) may be one some module transforms. */
+  boolean mayMatch(String internalName, byte[] classFile) {
+    return internalNames.contains(internalName) || (markers.length > 0 && mayMatch(classFile));
+  }
+
+  /** Whether {@code classFile} holds a marker (or cannot be read). */
   boolean mayMatch(byte[] classFile) {
     if (classFile == null || classFile.length < 10) {
       return true;
@@ -83,7 +103,7 @@ final class ClassFileMarkers {
 
   private boolean contains(byte[] bytes, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (firstBytes[bytes[i] & 0xff]) {
+      if ((i == from || bytes[i - 1] == 'L') && firstBytes[bytes[i] & 0xff]) {
         for (byte[] marker : markers) {
           if (startsWith(bytes, i, to, marker)) {
             return true;

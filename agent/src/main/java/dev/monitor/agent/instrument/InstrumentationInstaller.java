@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import dev.monitor.agent.config.Settings;
 import dev.monitor.bootstrap.AdviceErrors;
 import dev.monitor.agent.log.AgentLog;
+import dev.monitor.agent.threads.DaemonThreads;
 import dev.monitor.instrumentation.api.AdviceTarget;
 import dev.monitor.instrumentation.api.InstrumentationModule;
 import dev.monitor.instrumentation.api.TypeInstrumentation;
@@ -34,6 +35,15 @@ import net.bytebuddy.utility.JavaModule;
  * module's landmark classes; JDK, agent and synthetic classes are ignored before any matching.
  */
 public final class InstrumentationInstaller {
+
+  static {
+    // Byte Buddy's "safe" mode: no Unsafe-based class injection. The agent never injects a class
+    // (the bridge is on the boot class path, advice is inlined), and without this the agent
+    // builder's first use generates an injector class with Byte Buddy's whole code-generation
+    // stack: 500 more classes and about 170 ms of start-up. Byte Buddy is shaded, so the
+    // property carries the shaded package's name and an application's own Byte Buddy never reads it.
+    System.setProperty(net.bytebuddy.ByteBuddy.class.getPackage().getName() + ".safe", "true");
+  }
 
   /**
    * What inlined advice does with a Throwable it suppressed: hand it to {@link AdviceErrors},
@@ -66,7 +76,76 @@ public final class InstrumentationInstaller {
       List<InstrumentationModule> modules,
       Settings settings,
       boolean attached) {
+    List<InstrumentationStatus> statuses = new ArrayList<>();
+    List<String> markers = new ArrayList<>();
+    List<String> classNames = new ArrayList<>();
+    boolean everyModuleMarked = true;
+    for (InstrumentationModule module : modules) {
+      boolean enabled = settings.instrumentationEnabled(module.name());
+      statuses.add(new InstrumentationStatus(module.name(), enabled));
+      if (!enabled) {
+        AgentLog.info("instrumentation " + module.name() + " is disabled by settings");
+        continue;
+      }
+      markers.addAll(module.classFileMarkers());
+      classNames.addAll(module.classNames());
+      everyModuleMarked &= !module.classFileMarkers().isEmpty() || !module.classNames().isEmpty();
+    }
+    if (attached || !everyModuleMarked) {
+      // attached to a running JVM, loaded classes must be retransformed before install returns;
+      // and without every module's markers, no class may load before Byte Buddy has seen it
+      AgentBuilder builder = builder(modules, statuses);
+      if (!attached) {
+        // At premain nothing we instrument is loaded yet; skip the retransformation scan.
+        builder = builder.with(AgentBuilder.RedefinitionStrategy.DISABLED);
+      } else if (everyModuleMarked) {
+        builder = builder.with(new MarkerFilter(new ClassFileMarkers(markers, classNames)));
+      }
+      builder.installOn(instrumentation);
+      return statuses;
+    }
+    // premain: see DeferredTransformer
+    DeferredTransformer deferred = new DeferredTransformer(new ClassFileMarkers(markers, classNames));
+    instrumentation.addTransformer(deferred, false);
+    long begin = System.nanoTime();
+    Thread preparing = DaemonThreads.named("monitor-instrument").newThread(() -> {
+      try {
+        deferred.ready(new AdviceTransformer(targets(modules, statuses), TYPE_POOLS));
+        AgentLog.debug("instrumentation ready in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
+      } catch (Throwable e) {
+        deferred.failed();
+        AgentLog.warn("instrumentation could not be prepared; the application runs uninstrumented: " + e);
+      }
+    });
+    deferred.preparingOn(preparing);
+    preparing.start();
+    return statuses;
+  }
+
+  /** Every enabled module's type instrumentations, each with its module's loader check. */
+  private static List<AdviceTransformer.Target> targets(
+      List<InstrumentationModule> modules, List<InstrumentationStatus> statuses) {
     AdviceCache advice = new AdviceCache(InstrumentationInstaller.class.getClassLoader());
+    List<AdviceTransformer.Target> targets = new ArrayList<>();
+    for (int i = 0; i < modules.size(); i++) {
+      InstrumentationModule module = modules.get(i);
+      InstrumentationStatus status = statuses.get(i);
+      if (!status.enabled) {
+        continue;
+      }
+      LandmarkMatcher loaders = new LandmarkMatcher(module.landmarkClassNames());
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        targets.add(new AdviceTransformer.Target(loaders, type.typeMatcher(), new ModuleTransformer(type, status, advice)));
+      }
+    }
+    return targets;
+  }
+
+  /**
+   * Byte Buddy's agent builder with the same targets, for an agent attached to a running JVM,
+   * where loaded classes must be retransformed (which {@link AdviceTransformer} does not do).
+   */
+  private static AgentBuilder builder(List<InstrumentationModule> modules, List<InstrumentationStatus> statuses) {
     AgentBuilder builder =
         new AgentBuilder.Default()
             .disableClassFormatChanges()
@@ -90,38 +169,10 @@ public final class InstrumentationInstaller {
                     .or(nameStartsWith("dev.monitor.shaded."))
                     .or(nameStartsWith("net.bytebuddy."))
                     .or(isSynthetic()));
-    List<InstrumentationStatus> statuses = new ArrayList<>();
-    List<String> markers = new ArrayList<>();
-    boolean everyModuleMarked = true;
-    for (InstrumentationModule module : modules) {
-      boolean enabled = settings.instrumentationEnabled(module.name());
-      InstrumentationStatus status = new InstrumentationStatus(module.name(), enabled);
-      statuses.add(status);
-      if (!enabled) {
-        AgentLog.info("instrumentation " + module.name() + " is disabled by settings");
-        continue;
-      }
-      markers.addAll(module.classFileMarkers());
-      everyModuleMarked &= !module.classFileMarkers().isEmpty();
-      LandmarkMatcher loaders = new LandmarkMatcher(module.landmarkClassNames());
-      for (TypeInstrumentation type : module.typeInstrumentations()) {
-        builder =
-            builder
-                .type(type.typeMatcher(), loaders)
-                .transform(new ModuleTransformer(type, status, advice));
-      }
+    for (AdviceTransformer.Target target : targets(modules, statuses)) {
+      builder = builder.type(target.types, target.loaders).transform(target.transformer);
     }
-    if (!attached) {
-      // At premain nothing we instrument is loaded yet; skip the retransformation scan.
-      builder = builder.with(AgentBuilder.RedefinitionStrategy.DISABLED);
-    }
-    if (everyModuleMarked) {
-      // most classes an application loads mention none of the instrumented APIs: they are passed
-      // over before Byte Buddy parses them (see InstrumentationModule.classFileMarkers)
-      builder = builder.with(new MarkerFilter(new ClassFileMarkers(markers)));
-    }
-    builder.installOn(instrumentation);
-    return statuses;
+    return builder;
   }
 
   /**

@@ -35,14 +35,14 @@ final class MarkerFilter implements AgentBuilder.TransformerDecorator {
     public byte[] transform(
         ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain, byte[] bytes)
         throws IllegalClassFormatException {
-      return markers.mayMatch(bytes) ? classFileTransformer.transform(loader, name, redefined, domain, bytes) : null;
+      return markers.mayMatch(name, bytes) ? classFileTransformer.transform(loader, name, redefined, domain, bytes) : null;
     }
 
     @Override
     public byte[] transform(
         Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain, byte[] bytes)
         throws IllegalClassFormatException {
-      return markers.mayMatch(bytes)
+      return markers.mayMatch(name, bytes)
           ? classFileTransformer.transform(module, loader, name, redefined, domain, bytes)
           : null;
     }

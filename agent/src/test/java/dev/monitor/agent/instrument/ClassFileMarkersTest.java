@@ -49,4 +49,29 @@ class ClassFileMarkersTest {
     assertTrue(JDBC_AND_SERVLET.mayMatch(new byte[4]), "too short");
     assertTrue(JDBC_AND_SERVLET.mayMatch(null));
   }
+
+  @Test
+  void aNamedClassIsLetThroughByItsNameAlone() throws IOException {
+    ClassFileMarkers named = new ClassFileMarkers(List.of(), List.of("java.util.HashMap"));
+    assertTrue(named.mayMatch("java/util/HashMap", classFile(java.util.HashMap.class)));
+    // a class that mentions the named one everywhere is still passed over
+    assertFalse(named.mayMatch("java/util/LinkedHashMap", classFile(java.util.LinkedHashMap.class)));
+  }
+
+  @Test
+  void aMethodDescriptorMarksTheClassesThatDeclareOrCallIt() throws IOException {
+    // Thread declares run()V and holds "()V" as an entry of its own; String's pool holds
+    // descriptors too, but none that starts with (Ljava/lang/Runnable;
+    ClassFileMarkers descriptor = new ClassFileMarkers(List.of("(Ljava/lang/Runnable;"));
+    assertTrue(descriptor.mayMatch(classFile(Thread.class)));
+    assertFalse(descriptor.mayMatch(classFile(String.class)));
+  }
+
+  @Test
+  void aNameIsFoundInsideDescriptorsButNotInTheMiddleOfAnotherName() throws IOException {
+    // PooledConnection mentions java/sql/Connection only inside "()Ljava/sql/Connection;"
+    assertTrue(new ClassFileMarkers(List.of("java/sql/Connection")).mayMatch(classFile(javax.sql.PooledConnection.class)));
+    // "sql/Connection" is inside "java/sql/Connection", but not where a name starts
+    assertFalse(new ClassFileMarkers(List.of("sql/Connection")).mayMatch(classFile(javax.sql.PooledConnection.class)));
+  }
 }

@@ -23,13 +23,25 @@ public interface InstrumentationModule {
   List<TypeInstrumentation> typeInstrumentations();
 
   /**
-   * Internal-name prefixes ({@code javax/servlet/}) one of which the class file of every type this
-   * module may transform contains: its own name, its direct supertypes, or the types in its
-   * methods' descriptors and declared exceptions. A class whose constant pool holds none of any
-   * module's markers is passed over before Byte Buddy parses it, which is most of what an
-   * application loads. Empty (the default): no class is passed over on this module's account.
+   * What the class file of every type this module may transform holds, though most other class
+   * files do not: internal-name prefixes ({@code java/sql/}), found as a class's own name, a
+   * supertype's or a type in a method's descriptor or signature; or whole method descriptors
+   * ({@code (Ljavax/servlet/ServletRequest;…}), found as the descriptor of a method the type
+   * declares. With {@link #classNames}, this makes the pre-filter: a class that is not named
+   * there and whose constant pool holds none of any module's markers is passed over before Byte
+   * Buddy parses it, which is most of what an application loads.
    */
   default List<String> classFileMarkers() {
+    return java.util.Collections.emptyList();
+  }
+
+  /**
+   * The exact names ({@code a.b.C}) of the types this module's by-name instrumentations target;
+   * looked up by the loading class's name, so a library's other classes, which mention these
+   * names everywhere, pass by at the cost of one hash lookup. A module that gives neither this
+   * nor {@link #classFileMarkers} is not pre-filtered: every class goes to Byte Buddy.
+   */
+  default List<String> classNames() {
     return java.util.Collections.emptyList();
   }
 }

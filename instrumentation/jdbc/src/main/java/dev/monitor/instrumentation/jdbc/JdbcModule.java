@@ -35,6 +35,16 @@ public final class JdbcModule implements InstrumentationModule {
 
   @Override
   public List<String> classFileMarkers() {
-    return Arrays.asList("java/sql/", "javax/sql/", "org/apache/tomcat/jdbc/");
+    return Arrays.asList(
+        "java/sql/",
+        "javax/sql/");
+  }
+
+  @Override
+  public List<String> classNames() {
+    return Arrays.asList(
+        "org.apache.tomcat.jdbc.pool.DataSourceProxy",
+        "org.apache.tomcat.jdbc.pool.DisposableConnectionFacade",
+        "org.apache.tomcat.jdbc.pool.ProxyConnection");
   }
 }

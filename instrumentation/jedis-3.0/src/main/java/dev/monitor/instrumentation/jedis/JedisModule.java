@@ -30,7 +30,9 @@ public final class JedisModule implements InstrumentationModule {
   }
 
   @Override
-  public List<String> classFileMarkers() {
-    return Arrays.asList("redis/clients/jedis/");
+  public List<String> classNames() {
+    return Arrays.asList(
+        "redis.clients.jedis.util.Pool",
+        "redis.clients.jedis.Connection");
   }
 }

@@ -31,7 +31,13 @@ public final class LettuceModule implements InstrumentationModule {
   }
 
   @Override
-  public List<String> classFileMarkers() {
-    return Arrays.asList("io/lettuce/");
+  public List<String> classNames() {
+    return Arrays.asList(
+        "io.lettuce.core.protocol.AsyncCommand",
+        "io.lettuce.core.protocol.CommandWrapper",
+        "io.lettuce.core.protocol.Command",
+        "io.lettuce.core.LettuceFutures",
+        "io.lettuce.core.internal.Futures",
+        "io.lettuce.core.RedisChannelHandler");
   }
 }

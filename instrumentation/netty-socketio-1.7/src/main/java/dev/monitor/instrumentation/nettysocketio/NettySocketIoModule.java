@@ -37,7 +37,20 @@ public final class NettySocketIoModule implements InstrumentationModule {
   }
 
   @Override
+  // an ExceptionListener: implemented directly, or onEventException declared over a base class
   public List<String> classFileMarkers() {
-    return Arrays.asList("com/corundumstudio/");
+    return Arrays.asList(
+        "com/corundumstudio/socketio/listener/ExceptionListener",
+        "(Ljava/lang/Exception;Ljava/util/List;Lcom/corundumstudio/socketio/SocketIOClient;)V");
+  }
+
+  @Override
+  public List<String> classNames() {
+    return Arrays.asList(
+        "com.corundumstudio.socketio.namespace.Namespace",
+        "com.corundumstudio.socketio.SocketIOServer",
+        "com.corundumstudio.socketio.handler.PacketListener",
+        "com.corundumstudio.socketio.transport.NamespaceClient",
+        "com.corundumstudio.socketio.handler.AuthorizeHandler");
   }
 }

@@ -33,7 +33,11 @@ public final class SocketIoServerModule implements InstrumentationModule {
   }
 
   @Override
-  public List<String> classFileMarkers() {
-    return Arrays.asList("io/socket/");
+  public List<String> classNames() {
+    return Arrays.asList(
+        "io.socket.socketio.server.SocketIoSocket",
+        "io.socket.socketio.server.SocketIoServer",
+        "io.socket.engineio.server.EngineIoServerOptions",
+        "io.socket.engineio.server.EngineIoServer");
   }
 }

@@ -37,6 +37,14 @@ public final class WebSocketModule implements InstrumentationModule {
 
   @Override
   public List<String> classFileMarkers() {
-    return Arrays.asList("javax/websocket/", "jakarta/websocket/", "org/apache/tomcat/websocket/");
+    return Arrays.asList(
+        "javax/websocket/",
+        "jakarta/websocket/");
+  }
+
+  @Override
+  public List<String> classNames() {
+    return Arrays.asList(
+        "org.apache.tomcat.websocket.WsFrameBase");
   }
 }

@@ -28,7 +28,10 @@ public final class ServletModule implements InstrumentationModule {
   }
 
   @Override
+  // the start of the descriptor of service(ServletRequest, ServletResponse) and of
+  // doFilter(ServletRequest, ServletResponse, FilterChain): a class declaring either holds it
   public List<String> classFileMarkers() {
-    return Arrays.asList("jakarta/servlet/");
+    return Arrays.asList(
+        "(Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;");
   }
 }
