@@ -8,6 +8,8 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -16,6 +18,7 @@ import net.bytebuddy.dynamic.TypeResolutionStrategy;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -77,6 +80,22 @@ final class AdviceTransformer implements ClassFileTransformer {
     } finally {
       busy.remove();
     }
+  }
+
+  /**
+   * Weaves {@link WarmUp} once and throws the result away, on the thread that prepared this
+   * transformer: the first application class woven would otherwise load and run Byte Buddy's
+   * weaving code for the first time (about 90 ms, interpreted) while the application waits.
+   */
+  void warmUp() {
+    ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(WarmUp.class.getClassLoader());
+    TypePool pool = TypePool.Default.of(locator);
+    TypeDescription type = pool.describe(WarmUp.Target.class.getName()).resolve();
+    Advice advice = Advice.to(pool.describe(WarmUp.Advice.class.getName()).resolve(), locator);
+    byteBuddy.decorate(type, locator)
+        .visit(new AsmVisitorWrapper.ForDeclaredMethods().invokable(ElementMatchers.named("run"), advice))
+        .make(TypeResolutionStrategy.Disabled.INSTANCE, pool)
+        .getBytes();
   }
 
   private byte[] weave(ClassLoader loader, String name, ProtectionDomain domain, byte[] bytes) {

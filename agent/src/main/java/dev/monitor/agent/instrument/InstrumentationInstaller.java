@@ -110,8 +110,14 @@ public final class InstrumentationInstaller {
     long begin = System.nanoTime();
     Thread preparing = DaemonThreads.named("monitor-instrument").newThread(() -> {
       try {
-        deferred.ready(new AdviceTransformer(targets(modules, statuses), TYPE_POOLS));
+        AdviceTransformer transformer = new AdviceTransformer(targets(modules, statuses), TYPE_POOLS);
+        deferred.ready(transformer);
         AgentLog.debug("instrumentation ready in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
+        try {
+          transformer.warmUp();
+        } catch (Throwable e) {
+          AgentLog.debug("warming the weaving up failed (the first class woven pays for it): " + e);
+        }
       } catch (Throwable e) {
         deferred.failed();
         AgentLog.warn("instrumentation could not be prepared; the application runs uninstrumented: " + e);
