@@ -46,7 +46,9 @@ class HistoryTest {
         assertEquals(10, point.asDouble());
       }
       JsonNode names = JSON.readTree(app.monitor("/metrics/history?names").body()).get("series");
-      assertTrue(names.toString().contains("\"jvm.heap.after_gc_ratio\"") && names.toString().contains("\"db.p95\""), names.toString());
+      for (String name : new String[] {"jvm.heap.after_gc_ratio", "db.p95", "jvm.gc.time", "redis.commands", "redis.errors", "redis.p95"}) {
+        assertTrue(names.toString().contains("\"" + name + "\""), name + " in " + names);
+      }
     }
   }
 

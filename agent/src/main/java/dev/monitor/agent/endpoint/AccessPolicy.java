@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code monitor.http.token}: every request needs {@code Authorization: Bearer <token>},
- *       except the paths in {@code monitor.http.token.exempt} and {@code OPTIONS}. The presented
+ *       except the paths in {@code monitor.http.token.exempt}, {@code OPTIONS} and the dashboard's
+ *       static files (see {@link Dashboard}). The presented
  *       token is compared by its SHA-256 digest with {@link MessageDigest#isEqual}, so the time
  *       taken says nothing about how much of it was right, nor how long the real one is.
  *   <li>When the port is bound to loopback, a {@code Host} that is neither an IP literal,
@@ -51,7 +52,9 @@ final class AccessPolicy {
           403, "Host '" + printable(request.header("host")) + "' is not served on this loopback port;"
               + " use an IP address or localhost, or add the name to monitor.http.allowed-hosts");
     }
-    if (tokenDigest == null || request.method.equals("OPTIONS") || exempt.contains(request.path)) {
+    // the dashboard's files are the same static page for everyone; the figures it then fetches need the token
+    if (tokenDigest == null || request.method.equals("OPTIONS") || exempt.contains(request.path)
+        || Dashboard.serves(request.path)) {
       return null;
     }
     String authorization = request.header("authorization");

@@ -32,6 +32,7 @@ public final class Endpoints {
   private final Libraries libraries;
   private final History history;
   private final AlertEngine alerts;
+  private final Dashboard dashboard = new Dashboard();
 
   public Endpoints(
       ServiceInfo service,
@@ -63,15 +64,19 @@ public final class Endpoints {
       route = Route.GROUP;
       group = path.substring(GROUP_PREFIX.length());
     }
-    if (method.equals("OPTIONS") && (route != null || path.equals("*") || path.equals("/"))) {
+    boolean page = Dashboard.serves(path);
+    if (method.equals("OPTIONS") && (route != null || page || path.equals("*"))) {
       // HAProxy's default check is OPTIONS / : a 200 with what is allowed.
       return new Response(200, null, "").with("Allow", ALLOW);
     }
-    if (route == null) {
-      return Response.error(404, "unknown path " + path + "; try /health, /health/detailed, /metrics or /metrics.json");
+    if (route == null && !page) {
+      return Response.error(404, "unknown path " + path + "; try /health, /health/detailed, /metrics, /metrics.json or the dashboard at /");
     }
     if (!method.equals("GET") && !method.equals("HEAD")) {
       return Response.error(405, method + " is not allowed on " + path + "; use GET or HEAD").with("Allow", ALLOW);
+    }
+    if (page) {
+      return dashboard.answer(path);
     }
     switch (route) {
       case HEALTH:

@@ -60,6 +60,15 @@ public final class JvmLibrary implements Library {
     series.put("jvm.heap.after_gc_ratio", MemoryCheck::heapUsedAfterGcRatio);
     series.put("jvm.cpu", this::cpuLoad);
     series.put("jvm.threads", () -> (double) threads.getThreadCount());
+    // milliseconds spent in collections since start (every collector): a pause rate is the
+    // difference of two points
+    series.put("jvm.gc.time", () -> {
+      long millis = 0;
+      for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+        millis += Math.max(0, gc.getCollectionTime());
+      }
+      return (double) millis;
+    });
   }
 
   @Override
