@@ -48,6 +48,12 @@ final class ServletDistributions {
       }
       Thread.sleep(500);
     } while (System.nanoTime() < deadline);
+    // for whoever reads the failure: a dump of the heap that kept the loader (open it with a
+    // heap analyser and ask for the paths from the GC roots to the loader)
+    Path dump = Paths.get("target", "loader-leak-" + jvm.pid() + ".hprof").toAbsolutePath();
+    new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(jvm.pid()),
+        "GC.heap_dump", dump.toString()).redirectErrorStream(true).start().waitFor();
+    System.out.println("[loaders] " + count + " " + loader + " instead of " + expected + "; heap dump: " + dump);
     return count;
   }
 

@@ -85,6 +85,7 @@ class StandaloneJettyTest {
         ServletDistributions.clean(webapps.resolve("blog"));
         Files.delete(webapps.resolve("blog"));
         awaitStatus(jetty, "/blog/api/users/probe", 404);
+        wakeSelectors(port);
         assertEquals(1, ServletDistributions.webappLoaders(jetty, loader, 1), "the undeployed webapp's loader was collected");
 
         // deploy it again: a new loader, and its routes count on
@@ -100,6 +101,20 @@ class StandaloneJettyTest {
     } finally {
       ServletDistributions.clean(unpacked);
       Files.deleteIfExists(unpacked);
+    }
+  }
+
+  /**
+   * A few requests, each on a new connection that closes, outside any webapp. A Jetty selector
+   * thread, blocked in {@code select()}, still points at the last key it handled, and through
+   * that connection at the last webapp it served (a heap dump of this test showed
+   * {@code ManagedSelector$SelectorProducer._cursor} holding the undeployed webapp's loader, with
+   * and without the agent alike); new connections move every selector on.
+   */
+  static void wakeSelectors(int port) throws Exception {
+    Thread.sleep(1500); // past the 1 s idle timeout: the kept-alive connections are closed
+    for (int i = 0; i < 8; i++) {
+      RawHttp.exchange(port, "GET /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 5000);
     }
   }
 

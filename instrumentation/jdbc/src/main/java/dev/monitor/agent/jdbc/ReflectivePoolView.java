@@ -11,7 +11,11 @@ import java.lang.reflect.Method;
 final class ReflectivePoolView implements PoolView {
 
   private final String kind;
-  private final Object dataSource;
+  /**
+   * Weakly: the registry maps the data source (a weak key) to the entry holding this view, so a
+   * strong reference here would keep the pool, and a webapp's class loader with it, forever.
+   */
+  private final java.lang.ref.WeakReference<Object> dataSource;
   private final String[] name;
   private final String[] idle;
   private final String[] used;
@@ -31,7 +35,7 @@ final class ReflectivePoolView implements PoolView {
       String kind, Object dataSource, String[] name, String[] idle, String[] used, String[] max,
       String[] pending, String[] closed, boolean closedWhenNull) {
     this.kind = kind;
-    this.dataSource = dataSource;
+    this.dataSource = new java.lang.ref.WeakReference<>(dataSource);
     this.name = name;
     this.idle = idle;
     this.used = used;
@@ -140,6 +144,9 @@ final class ReflectivePoolView implements PoolView {
 
   @Override
   public boolean closed() throws Exception {
+    if (dataSource.get() == null) {
+      return true; // collected
+    }
     if (closed == null) {
       return false;
     }
@@ -156,7 +163,7 @@ final class ReflectivePoolView implements PoolView {
 
   /** Follows the getter chain; null when a link is null or a getter does not exist. */
   private Object read(String[] getters) throws Exception {
-    Object value = dataSource;
+    Object value = dataSource.get();
     for (String getter : getters) {
       if (value == null) {
         return null;
