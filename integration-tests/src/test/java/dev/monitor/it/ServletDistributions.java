@@ -1,5 +1,6 @@
 package dev.monitor.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -125,5 +126,35 @@ final class ServletDistributions {
         }
       }
     }
+  }
+
+  /**
+   * The two webapps' traffic both standalone-container tests send (3 + 2 hellos, 2 users, one
+   * failure) and the counts it must give, told apart by context path; the container's name is
+   * the service's. Returns the scrape.
+   */
+  static Scrape driveShopAndBlog(ChildJvm container, String serviceName) throws Exception {
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, container.app("/shop/api/hello").statusCode());
+    }
+    for (int i = 0; i < 2; i++) {
+      assertEquals(200, container.app("/blog/api/hello").statusCode());
+    }
+    for (String id : new String[] {"12", "7"}) {
+      assertEquals(200, container.app("/shop/api/users/" + id).statusCode());
+    }
+    assertEquals(500, container.app("/blog/api/fail").statusCode());
+    // no webapp has this path: the container answers outside any servlet context, where the
+    // agent, which sees requests in servlets, does not count it
+    assertEquals(404, container.app("/nowhere/at/all").statusCode());
+    Scrape s = container.scrape();
+    assertTrue(s.text.contains("target_info{service_name=\"" + serviceName + "\""), "named after the container, not its launcher");
+    assertEquals(3, ServletScenario.count(s, "GET", "/shop/api/hello", "200"));
+    assertEquals(2, ServletScenario.count(s, "GET", "/blog/api/hello", "200"));
+    assertEquals(2, ServletScenario.count(s, "GET", "/shop/api/users/{id}", "200"));
+    assertEquals(1, s.value(ServletScenario.DURATION + "_count", "http_route", "/blog/api/fail",
+        "http_response_status_code", "500", "error_type", "java.lang.IllegalStateException"));
+    assertEquals(8, s.sum(ServletScenario.DURATION + "_count"));
+    return s;
   }
 }

@@ -57,28 +57,7 @@ class StandaloneJettyTest {
               "jetty.http.idleTimeout=1000")
           .start()) {
         assertTrue(jetty.outputContains("jetty-" + version), "runs Jetty " + version);
-        for (int i = 0; i < 3; i++) {
-          assertEquals(200, jetty.app("/shop/api/hello").statusCode());
-        }
-        for (int i = 0; i < 2; i++) {
-          assertEquals(200, jetty.app("/blog/api/hello").statusCode());
-        }
-        for (String id : new String[] {"12", "7"}) {
-          assertEquals(200, jetty.app("/shop/api/users/" + id).statusCode());
-        }
-        assertEquals(500, jetty.app("/blog/api/fail").statusCode());
-        assertEquals(404, jetty.app("/nowhere/at/all").statusCode());
-
-        Scrape s = jetty.scrape();
-        assertTrue(s.text.contains("target_info{service_name=\"jetty\""), "named after the container, not its launcher");
-        assertEquals(3, ServletScenario.count(s, "GET", "/shop/api/hello", "200"));
-        assertEquals(2, ServletScenario.count(s, "GET", "/blog/api/hello", "200"));
-        assertEquals(2, ServletScenario.count(s, "GET", "/shop/api/users/{id}", "200"));
-        assertEquals(1, s.value(ServletScenario.DURATION + "_count", "http_route", "/blog/api/fail",
-            "http_response_status_code", "500", "error_type", "java.lang.IllegalStateException"));
-        // no webapp has the path: Jetty answers from outside any servlet context, and the agent,
-        // which sees requests in servlets, does not count it
-        assertEquals(8, s.sum(ServletScenario.DURATION + "_count"));
+        ServletDistributions.driveShopAndBlog(jetty, "jetty");
         assertEquals(2, ServletDistributions.webappLoaders(jetty, loader, 2), "one loader per webapp");
 
         // undeploy /blog (its folder removed): its loader must be collectable

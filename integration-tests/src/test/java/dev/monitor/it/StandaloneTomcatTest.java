@@ -52,25 +52,7 @@ class StandaloneTomcatTest {
       configure(home.resolve("conf").resolve("server.xml"), port);
       try (ChildJvm tomcat = start(home, port)) {
         assertTrue(tomcat.outputContains("Apache Tomcat/" + version), "runs Tomcat " + version);
-        for (int i = 0; i < 3; i++) {
-          assertEquals(200, tomcat.app("/shop/api/hello").statusCode());
-        }
-        for (int i = 0; i < 2; i++) {
-          assertEquals(200, tomcat.app("/blog/api/hello").statusCode());
-        }
-        for (String id : new String[] {"12", "7"}) {
-          assertEquals(200, tomcat.app("/shop/api/users/" + id).statusCode());
-        }
-        assertEquals(500, tomcat.app("/blog/api/fail").statusCode());
-
-        Scrape s = tomcat.scrape();
-        assertTrue(s.text.contains("target_info{service_name=\"tomcat\""), "named after the container, not its launcher");
-        assertEquals(3, ServletScenario.count(s, "GET", "/shop/api/hello", "200"));
-        assertEquals(2, ServletScenario.count(s, "GET", "/blog/api/hello", "200"));
-        assertEquals(2, ServletScenario.count(s, "GET", "/shop/api/users/{id}", "200"));
-        assertEquals(1, s.value(ServletScenario.DURATION + "_count", "http_route", "/blog/api/fail",
-            "http_response_status_code", "500", "error_type", "java.lang.IllegalStateException"));
-        assertEquals(8, s.sum(ServletScenario.DURATION + "_count"));
+        ServletDistributions.driveShopAndBlog(tomcat, "tomcat");
         assertEquals(2, ServletDistributions.webappLoaders(tomcat, LOADER, 2), "one loader per webapp");
 
         // undeploy /blog (its folder removed, as an operator does): its loader must be collectable
