@@ -130,6 +130,9 @@ final class AgentStarter {
     for (java.util.Map.Entry<String, java.util.function.Supplier<Double>> s : libraries.historySeries().entrySet()) {
       history.add(s.getKey(), s.getValue());
     }
+    for (java.util.Map.Entry<String, java.util.function.Supplier<java.util.Map<String, Double>>> f : libraries.historyFamilies().entrySet()) {
+      history.addFamily(f.getKey(), f.getValue());
+    }
     return history;
   }
 

@@ -144,6 +144,7 @@ class DashboardBrowserTest {
       assertEquals("PENDING", cell(dom, "data-alert", "error-rate", "state"), "25 % errors against 5 %");
       // the charts were drawn by uPlot (its canvas), from the history
       assertTrue(dom.contains("id=\"chart-requests\"") && dom.contains("uplot"), "the request chart is drawn");
+      assertTrue(dom.contains("id=\"chart-pool-demo-pool\""), "a chart for the demo's pool, from its history family");
 
       Path screenshot = Paths.get("target", "dashboard.png").toAbsolutePath();
       Files.deleteIfExists(screenshot);

@@ -37,6 +37,11 @@ class HistoryTest {
       double p95 = last(history, "http.server.p95");
       assertTrue(p95 > 0 && p95 < 1, "a p95 in seconds: " + p95);
       assertTrue(last(history, "jvm.threads") > 5);
+      // families: a series per pool and per operation on a table, as they appeared
+      assertEquals(5, last(history, "db.pool.max:demo-pool"));
+      assertEquals(0, last(history, "db.pool.used:demo-pool"));
+      double create = last(history, "db.operation.p95:CREATE users");
+      assertTrue(create > 0 && create < 1, "the demo's CREATE TABLE users at start, in seconds: " + create);
 
       Thread.sleep(7_000); // more than the length: the ring holds 5 points, all at 10 requests
       JsonNode full = JSON.readTree(app.monitor("/metrics/history?series=http.server.requests,http.server.errors").body());

@@ -121,6 +121,13 @@
     });
   }
 
+  /** The keys of a family's series ({@code db.pool.used:orders-pool} gives orders-pool). */
+  function members(h, family) {
+    return Object.keys(h.series).filter(function (name) {
+      return name.indexOf(family + ':') === 0;
+    }).map(function (name) { return name.slice(family.length + 1); });
+  }
+
   function constant(h, value) {
     var out = [];
     for (var i = 0; i < h.points; i++) {
@@ -223,10 +230,22 @@
     chart('charts-db', 'db-latency', 'Query p95, last minute', 'ms', [
       { label: 'p95', data: values(h, 'db.p95', 1000) }
     ]);
+    chart('charts-db', 'db-by-operation', 'Query p95 by operation and table, last minute', 'ms',
+      members(h, 'db.operation.p95').map(function (key) {
+        return { label: key, data: values(h, 'db.operation.p95:' + key, 1000) };
+      }));
+    members(h, 'db.pool.used').forEach(function (pool) {
+      chart('charts-db', 'pool-' + pool, 'Pool ' + pool, 'connections', [
+        { label: 'used', data: values(h, 'db.pool.used:' + pool) },
+        { label: 'idle', data: values(h, 'db.pool.idle:' + pool) },
+        { label: 'pending', data: values(h, 'db.pool.pending:' + pool) },
+        { label: 'max', data: values(h, 'db.pool.max:' + pool), limit: true }
+      ]);
+    });
     chart('charts-db', 'db-rate', 'Queries per second', 'op/s', [
       { label: 'operations', data: rate(h, 'db.operations') }
     ]);
-    chart('charts-db', 'db-pool', 'Pool connections (all pools)', '', [
+    chart('charts-db', 'db-pool', 'Connections, all pools', '', [
       { label: 'used', data: values(h, 'db.pool.used') },
       { label: 'pending', data: values(h, 'db.pool.pending') }
     ]);

@@ -115,6 +115,19 @@ public final class Libraries {
     return series;
   }
 
+  /** Every installed library's history families (see {@link Library#historyFamilies}). */
+  public Map<String, java.util.function.Supplier<Map<String, Double>>> historyFamilies() {
+    Map<String, java.util.function.Supplier<Map<String, Double>>> families = new LinkedHashMap<>();
+    for (Library library : installed) {
+      try {
+        library.historyFamilies(families);
+      } catch (RuntimeException | LinkageError e) {
+        AgentLog.warn(library.name() + " has no history families", e);
+      }
+    }
+    return families;
+  }
+
   /** Every installed library's alert signals, by name. */
   public Map<String, AlertSignal> alertSignals() {
     Map<String, AlertSignal> signals = new LinkedHashMap<>();

@@ -63,4 +63,11 @@ public interface Library {
    * Read on the harvest thread once per history step; null when there is nothing to say.
    */
   default void historySeries(Map<String, java.util.function.Supplier<Double>> series) {}
+
+  /**
+   * Adds figures kept over time per key, by family name ({@code db.pool.used}: one series per
+   * pool, {@code db.pool.used:orders-pool}), for what appears while the application runs. Read
+   * like {@link #historySeries}; each answer maps a key to its figure now.
+   */
+  default void historyFamilies(Map<String, java.util.function.Supplier<Map<String, Double>>> families) {}
 }

@@ -27,6 +27,7 @@ public final class History {
   private final int points;
   private final long stepMillis;
   private final Map<String, Supplier<Double>> sources = new LinkedHashMap<>();
+  private final Map<String, Supplier<Map<String, Double>>> families = new LinkedHashMap<>();
   private final Map<String, double[]> values = new LinkedHashMap<>();
   /** Where the next point goes, and how many points were taken so far. */
   private int next;
@@ -57,9 +58,42 @@ public final class History {
     values.put(name, ring);
   }
 
+  /**
+   * Adds a family: a figure per key that appears as the application goes (a pool, an operation
+   * on a table). Each key the supplier answers becomes the series {@code name:key} when first
+   * seen, counted against {@link #MAX_SERIES}; a key missing from an answer gets NaN.
+   */
+  public synchronized void addFamily(String name, Supplier<Map<String, Double>> source) {
+    families.putIfAbsent(name, source);
+  }
+
   /** Takes one point of every series. */
   public synchronized void sample(long nowMillis) {
+    Map<String, Double> familyValues = new java.util.HashMap<>();
+    for (Map.Entry<String, Supplier<Map<String, Double>>> family : families.entrySet()) {
+      try {
+        Map<String, Double> read = family.getValue().get();
+        for (Map.Entry<String, Double> member : read.entrySet()) {
+          String series = family.getKey() + ":" + member.getKey();
+          if (!sources.containsKey(series)) {
+            add(series, () -> null); // its points come from the family's answer, below
+          }
+          familyValues.put(series, member.getValue());
+        }
+      } catch (RuntimeException | LinkageError e) {
+        AgentLog.warnOnce("history " + family.getKey(), "cannot read " + family.getKey() + " for the history", e);
+      }
+    }
+    for (Map.Entry<String, double[]> member : values.entrySet()) {
+      if (isFamilyMember(member.getKey())) {
+        Double value = familyValues.get(member.getKey());
+        member.getValue()[next] = value == null ? Double.NaN : value;
+      }
+    }
     for (Map.Entry<String, Supplier<Double>> source : sources.entrySet()) {
+      if (isFamilyMember(source.getKey())) {
+        continue; // written from its family's answer above
+      }
       double value;
       try {
         Double read = source.getValue().get();
@@ -73,6 +107,11 @@ public final class History {
     next = (next + 1) % points;
     taken++;
     lastMillis = nowMillis;
+  }
+
+  private boolean isFamilyMember(String series) {
+    int colon = series.indexOf(':');
+    return colon > 0 && families.containsKey(series.substring(0, colon));
   }
 
   public synchronized List<String> names() {

@@ -55,4 +55,23 @@ class HistoryTest {
     }
     assertEquals(History.MAX_SERIES, history.names().size());
   }
+
+  @Test
+  void aFamilyGrowsASeriesPerKeyAsKeysAppear() {
+    Map<String, Double> pools = new java.util.LinkedHashMap<>();
+    History history = new History(3, 1_000);
+    history.add("total", () -> pools.values().stream().mapToDouble(Double::doubleValue).sum());
+    history.addFamily("pool.used", () -> new java.util.LinkedHashMap<>(pools));
+    pools.put("orders", 2.0);
+    history.sample(1_000);
+    pools.put("orders", 3.0);
+    pools.put("billing", 1.0);
+    history.sample(2_000);
+    pools.remove("orders");
+    history.sample(3_000);
+    assertEquals(Arrays.asList(2.0, 3.0, null), series(history, "pool.used:orders"), "gone: null");
+    assertEquals(Arrays.asList(null, 1.0, 1.0), series(history, "pool.used:billing"), "late: null before");
+    assertEquals(Arrays.asList(2.0, 4.0, 1.0), series(history, "total"));
+    assertEquals(Arrays.asList("total", "pool.used:orders", "pool.used:billing"), history.names());
+  }
 }

@@ -84,6 +84,44 @@ public final class JdbcLibrary implements Library {
     series.put("db.pool.pending", () -> poolSum(false));
   }
 
+  /**
+   * Per pool: connections used, idle, the maximum and requests waiting; per operation on a
+   * table ({@code SELECT users}): the last minute's p95 in seconds.
+   */
+  @Override
+  public void historyFamilies(Map<String, java.util.function.Supplier<Map<String, Double>>> families) {
+    families.put("db.pool.used", () -> perPool(p -> p.used));
+    families.put("db.pool.idle", () -> perPool(p -> p.idle));
+    families.put("db.pool.max", () -> perPool(p -> p.max));
+    families.put("db.pool.pending", () -> perPool(p -> p.pending));
+    families.put("db.operation.p95", () -> {
+      Map<String, Double> out = new java.util.LinkedHashMap<>();
+      List<LatencySummary> recent = new java.util.ArrayList<>(registry.summarize(db.duration,
+          values -> !"redis".equals(values[0]), JdbcMetrics.OPERATION, JdbcMetrics.COLLECTION));
+      // the busiest ten of the last minute: the history's series are few (History.MAX_SERIES)
+      recent.sort((a, b) -> Long.compare(b.recentCount, a.recentCount));
+      for (LatencySummary s : recent.subList(0, Math.min(10, recent.size()))) {
+        if (s.recentCount > 0) {
+          String operation = s.attribute(JdbcMetrics.OPERATION);
+          String table = s.attribute(JdbcMetrics.COLLECTION);
+          out.merge((operation == null ? "?" : operation) + (table == null ? "" : " " + table), s.recentP95, Math::max);
+        }
+      }
+      return out;
+    });
+  }
+
+  private Map<String, Double> perPool(java.util.function.ToIntFunction<PoolFigures> figure) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (PoolFigures pool : jdbc.pools()) {
+      int value = figure.applyAsInt(pool);
+      if (value >= 0) {
+        out.put(pool.name, (double) value);
+      }
+    }
+    return out;
+  }
+
   /** Connections in use (or requests waiting) over every JDBC pool. */
   private Double poolSum(boolean used) {
     double sum = 0;
