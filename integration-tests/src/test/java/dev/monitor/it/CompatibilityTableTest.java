@@ -70,7 +70,8 @@ class CompatibilityTableTest {
       new Library("Jedis", "jedis-", "jedis-3.0.0.jar", "JedisOldestTest", "JedisVersionsTest", "JedisLatestTest, JedisTopologiesTest", true),
       new Library("Lettuce", "lettuce-core-", "lettuce-core-5.0.0.RELEASE.jar", "LettuceOldestTest", "LettuceVersionsTest", "LettuceLatestTest", true),
       new Library("netty-socketio", "netty-socketio-", "netty-socketio-1.7.9.jar", "SocketIoOldestTest", "SocketIoVersionsTest", "SocketIoLatestTest", true),
-      new Library("socket.io-server", "socket.io-server-", null, null, "SocketIoServerLatestTest", "SocketIoServerJettyTest", false));
+      new Library("socket.io-server", "socket.io-server-", "socket.io-server-4.0.0.jar", "SocketIoServerOldestTest",
+          "SocketIoServerLatestTest", "SocketIoServerJettyTest", false));
 
   static final Path README = Paths.get("..", "README.md");
 
