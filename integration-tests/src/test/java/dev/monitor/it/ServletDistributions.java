@@ -157,4 +157,17 @@ final class ServletDistributions {
     assertEquals(8, s.sum(ServletScenario.DURATION + "_count"));
     return s;
   }
+
+  /**
+   * After {@code /blog} was deployed again: it counts on from its earlier requests (3 hellos
+   * after 2), {@code /shop} is untouched, there are two webapp loaders again, and no advice failed.
+   */
+  static void checkRedeployed(ChildJvm container, String loader) throws Exception {
+    assertEquals(200, container.app("/blog/api/hello").statusCode());
+    Scrape after = container.scrape();
+    assertEquals(3, ServletScenario.count(after, "GET", "/blog/api/hello", "200"));
+    assertEquals(3, ServletScenario.count(after, "GET", "/shop/api/hello", "200"));
+    assertEquals(2, webappLoaders(container, loader, 2));
+    assertEquals(0, ChildJvm.occurrences(container.output(), "advice failed"), container.output());
+  }
 }

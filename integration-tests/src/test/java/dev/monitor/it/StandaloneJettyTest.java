@@ -70,12 +70,7 @@ class StandaloneJettyTest {
         // deploy it again: a new loader, and its routes count on
         ServletDistributions.writeWebapp(webapps.resolve("blog"), javax);
         awaitStatus(jetty, "/blog/api/users/probe", 200);
-        assertEquals(200, jetty.app("/blog/api/hello").statusCode());
-        Scrape after = jetty.scrape();
-        assertEquals(3, ServletScenario.count(after, "GET", "/blog/api/hello", "200"));
-        assertEquals(3, ServletScenario.count(after, "GET", "/shop/api/hello", "200"));
-        assertEquals(2, ServletDistributions.webappLoaders(jetty, loader, 2));
-        assertEquals(0, ChildJvm.occurrences(jetty.output(), "advice failed"), jetty.output());
+        ServletDistributions.checkRedeployed(jetty, loader);
       }
     } finally {
       ServletDistributions.clean(unpacked);

@@ -65,12 +65,7 @@ class StandaloneTomcatTest {
         // deploy it again: a new loader, and its routes count on
         ServletDistributions.writeWebapp(home.resolve("webapps").resolve("blog"), javax);
         ServletDistributions.awaitOutput(tomcat, "/blog] has finished", 2);
-        assertEquals(200, tomcat.app("/blog/api/hello").statusCode());
-        Scrape after = tomcat.scrape();
-        assertEquals(3, ServletScenario.count(after, "GET", "/blog/api/hello", "200"));
-        assertEquals(3, ServletScenario.count(after, "GET", "/shop/api/hello", "200"));
-        assertEquals(2, ServletDistributions.webappLoaders(tomcat, LOADER, 2));
-        assertEquals(0, ChildJvm.occurrences(tomcat.output(), "advice failed"), tomcat.output());
+        ServletDistributions.checkRedeployed(tomcat, LOADER);
       }
     } finally {
       ServletDistributions.clean(unpacked);
