@@ -45,17 +45,9 @@ public final class History {
 
   /** Adds a series; one added after sampling began has NaN for the points before it. */
   public synchronized void add(String name, Supplier<Double> source) {
-    if (sources.containsKey(name)) {
-      return;
+    if (!sources.containsKey(name) && ring(name) != null) {
+      sources.put(name, source);
     }
-    if (sources.size() >= MAX_SERIES) {
-      AgentLog.warnOnce("history-full", "the history keeps " + MAX_SERIES + " series; " + name + " and later ones are not kept", null);
-      return;
-    }
-    sources.put(name, source);
-    double[] ring = new double[points];
-    Arrays.fill(ring, Double.NaN);
-    values.put(name, ring);
   }
 
   /**
@@ -67,55 +59,53 @@ public final class History {
     families.putIfAbsent(name, source);
   }
 
-  /** Takes one point of every series. */
+  /** Takes one point of every series: NaN first, then what each supplier and family answers. */
   public synchronized void sample(long nowMillis) {
-    Map<String, Double> familyValues = new java.util.HashMap<>();
+    for (double[] ring : values.values()) {
+      ring[next] = Double.NaN;
+    }
+    for (Map.Entry<String, Supplier<Double>> source : sources.entrySet()) {
+      try {
+        Double read = source.getValue().get();
+        values.get(source.getKey())[next] = read == null ? Double.NaN : read;
+      } catch (RuntimeException | LinkageError e) {
+        AgentLog.warnOnce("history " + source.getKey(), "cannot read " + source.getKey() + " for the history", e);
+      }
+    }
     for (Map.Entry<String, Supplier<Map<String, Double>>> family : families.entrySet()) {
       try {
-        Map<String, Double> read = family.getValue().get();
-        for (Map.Entry<String, Double> member : read.entrySet()) {
-          String series = family.getKey() + ":" + member.getKey();
-          if (!sources.containsKey(series)) {
-            add(series, () -> null); // its points come from the family's answer, below
+        for (Map.Entry<String, Double> member : family.getValue().get().entrySet()) {
+          double[] ring = ring(family.getKey() + ":" + member.getKey());
+          if (ring != null && member.getValue() != null) {
+            ring[next] = member.getValue();
           }
-          familyValues.put(series, member.getValue());
         }
       } catch (RuntimeException | LinkageError e) {
         AgentLog.warnOnce("history " + family.getKey(), "cannot read " + family.getKey() + " for the history", e);
       }
-    }
-    for (Map.Entry<String, double[]> member : values.entrySet()) {
-      if (isFamilyMember(member.getKey())) {
-        Double value = familyValues.get(member.getKey());
-        member.getValue()[next] = value == null ? Double.NaN : value;
-      }
-    }
-    for (Map.Entry<String, Supplier<Double>> source : sources.entrySet()) {
-      if (isFamilyMember(source.getKey())) {
-        continue; // written from its family's answer above
-      }
-      double value;
-      try {
-        Double read = source.getValue().get();
-        value = read == null ? Double.NaN : read;
-      } catch (RuntimeException | LinkageError e) {
-        AgentLog.warnOnce("history " + source.getKey(), "cannot read " + source.getKey() + " for the history", e);
-        value = Double.NaN;
-      }
-      values.get(source.getKey())[next] = value;
     }
     next = (next + 1) % points;
     taken++;
     lastMillis = nowMillis;
   }
 
-  private boolean isFamilyMember(String series) {
-    int colon = series.indexOf(':');
-    return colon > 0 && families.containsKey(series.substring(0, colon));
+  /** The ring of {@code name}, made (all NaN) at its first use; null past {@link #MAX_SERIES}. */
+  private double[] ring(String name) {
+    double[] ring = values.get(name);
+    if (ring == null) {
+      if (values.size() >= MAX_SERIES) {
+        AgentLog.warnOnce("history-full", "the history keeps " + MAX_SERIES + " series; " + name + " and later ones are not kept", null);
+        return null;
+      }
+      ring = new double[points];
+      Arrays.fill(ring, Double.NaN);
+      values.put(name, ring);
+    }
+    return ring;
   }
 
   public synchronized List<String> names() {
-    return new ArrayList<>(sources.keySet());
+    return new ArrayList<>(values.keySet());
   }
 
   /**
