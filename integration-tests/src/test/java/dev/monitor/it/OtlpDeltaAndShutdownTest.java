@@ -32,13 +32,18 @@ class OtlpDeltaAndShutdownTest {
       for (int i = 0; i < 3; i++) {
         assertEquals(200, app.app("/api/users/" + i).statusCode());
       }
-      OtlpExportScenario.await(() -> exportedCounts(receiver).contains(3L) ? Boolean.TRUE : null, "a delta of 3");
+      // an export may fall between two of the requests (1 + 2): what is exact is the sum of the
+      // deltas, where cumulative points would add up to more (1 + 3, then 3 + 5)
+      OtlpExportScenario.await(() -> sum(exportedCounts(receiver)) >= 3 ? Boolean.TRUE : null, "deltas adding up to 3");
+      int firstExports = exportedCounts(receiver).size();
       for (int i = 0; i < 2; i++) {
         assertEquals(200, app.app("/api/users/" + i).statusCode());
       }
-      OtlpExportScenario.await(() -> exportedCounts(receiver).contains(2L) ? Boolean.TRUE : null, "a delta of 2");
+      OtlpExportScenario.await(() -> sum(exportedCounts(receiver)) >= 5 ? Boolean.TRUE : null, "deltas adding up to 5");
+      Thread.sleep(2500); // two more intervals: nothing new was recorded, so nothing more is sent
       List<Long> counts = exportedCounts(receiver);
-      assertEquals(5, counts.stream().mapToLong(Long::longValue).sum(), counts.toString());
+      assertEquals(3, sum(counts.subList(0, firstExports)), counts.toString());
+      assertEquals(5, sum(counts), counts.toString());
       assertFalse(counts.contains(5L), "never the cumulative total: " + counts);
       Metric metric = receiver.latest(OtlpExportScenario.DURATION);
       assertEquals(AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA, metric.getHistogram().getAggregationTemporality());
@@ -46,6 +51,10 @@ class OtlpDeltaAndShutdownTest {
       assertTrue(active.getSum().getAggregationTemporality() == AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE,
           "an up-down counter stays cumulative");
     }
+  }
+
+  static long sum(List<Long> counts) {
+    return counts.stream().mapToLong(Long::longValue).sum();
   }
 
   /** The users route's count in each export received so far, in order. */
