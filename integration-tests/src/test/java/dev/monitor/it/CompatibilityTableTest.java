@@ -122,8 +122,8 @@ class CompatibilityTableTest {
       }
       for (String jar : classpathJars()) {
         if (jar.startsWith(library.prefix) && Character.isDigit(jar.charAt(library.prefix.length()))) {
-          rows.add(new String[] {library.name, version(jar, library.prefix), library.smokeTestedOnNewJdk ? jdk + ", 25" : jdk,
-              library.classpathTests + (library.smokeTestedOnNewJdk ? ", Jdk25SmokeTest" : "")});
+          rows.add(new String[] {library.name, version(jar, library.prefix), library.smokeTestedOnNewJdk ? jdk + ", 21, 25" : jdk,
+              library.classpathTests + (library.smokeTestedOnNewJdk ? ", Jdk21SmokeTest, Jdk25SmokeTest" : "")});
         }
       }
       rows.subList(first, rows.size()).sort(java.util.Comparator.comparing(row -> OtherVersions.versionKey("x-" + row[1] + ".jar")));
@@ -133,11 +133,12 @@ class CompatibilityTableTest {
         {"Undertow (embedded, jakarta.servlet 6)", "undertow.version", "UndertowTest"}}) {
       rows.add(new String[] {container[0], pomProperty("servlet-containers", container[1]), jdk, container[2]});
     }
-    for (String[] boot : new String[][] {{"spring-boot-2.7", "27"}, {"spring-boot-3.5", "35"}, {"spring-boot-4.0", "40"}}) {
-      boolean onNewJdk = boot[1].equals("40");
+    // {module, test prefix, the other JDK its Lettuce scenario also runs on (SpringBoot<prefix>Java<jdk>Test)}
+    for (String[] boot : new String[][] {{"spring-boot-2.7", "27", null}, {"spring-boot-3.5", "35", "21"}, {"spring-boot-4.0", "40", "25"}}) {
       rows.add(new String[] {"Spring Boot (fat jar: MVC, HikariCP, Lettuce and Jedis)", springBootVersion(boot[0]),
-          onNewJdk ? jdk + ", 25" : jdk,
-          "SpringBoot" + boot[1] + "LettuceTest, SpringBoot" + boot[1] + "JedisTest" + (onNewJdk ? ", SpringBoot40Java25Test" : "")});
+          boot[2] != null ? jdk + ", " + boot[2] : jdk,
+          "SpringBoot" + boot[1] + "LettuceTest, SpringBoot" + boot[1] + "JedisTest"
+              + (boot[2] != null ? ", SpringBoot" + boot[1] + "Java" + boot[2] + "Test" : "")});
     }
     int cells = 0;
     StringBuilder out = new StringBuilder("| library | version | JDK | tested by |\n|---|---|---|---|\n");
