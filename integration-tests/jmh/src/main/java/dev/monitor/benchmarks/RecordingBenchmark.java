@@ -36,6 +36,38 @@ public class RecordingBenchmark {
     return recordRequest();
   }
 
+  /**
+   * Requests on one route with ids that change every time ({@code /api/users/0} to {@code 4095}):
+   * more paths than a thread keeps as recent, so each is templated from its path.
+   */
+  @Benchmark
+  public long httpRequestManyIds() {
+    String path = MANY_IDS[next++ & (MANY_IDS.length - 1)];
+    long start = HttpServerBridge.enter("GET");
+    long end = HttpServerBridge.leave();
+    HttpServerBridge.exit(start, end, "GET", "", path, null, 200, null, null, null);
+    return end;
+  }
+
+  /** A framework's template (Spring MVC's best matching pattern), the same text every request. */
+  @Benchmark
+  public long httpRequestTemplated() {
+    long start = HttpServerBridge.enter("GET");
+    long end = HttpServerBridge.leave();
+    HttpServerBridge.exit(start, end, "GET", "", "/api/users/42", "/api/users/{id}", 200, null, null, null);
+    return end;
+  }
+
+  static final String[] MANY_IDS = new String[4096];
+
+  static {
+    for (int i = 0; i < MANY_IDS.length; i++) {
+      MANY_IDS[i] = "/api/users/" + i;
+    }
+  }
+
+  int next;
+
   @Benchmark
   public long socketIoEvent() {
     long start = SocketBridge.socketIoEventStarted();

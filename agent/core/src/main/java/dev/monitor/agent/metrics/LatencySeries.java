@@ -2,14 +2,13 @@ package dev.monitor.agent.metrics;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.AtomicHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * The durations of one series. Writers call {@link #record} from any thread: one
- * {@link AtomicHistogram} write (an atomic increment of the value's bucket and of the total)
- * and a {@link LongAdder} add; no lock, no allocation, and no phaser, so threads recording the
- * same series at once contend on two counters only. Readers (under the registry's harvest lock,
+ * The durations of one series. Writers call {@link #record} from any thread: one atomic
+ * increment of the value's bucket ({@link LiveCounts}) and a {@link LongAdder} add; no lock, no
+ * allocation, and no phaser, so threads recording the same series at once contend on one bucket
+ * and the sum only. Readers (under the registry's harvest lock,
  * never on a request thread) copy the live counts and subtract the cumulative histogram: that
  * interval feeds a sliding window (the last minute: recent percentiles and rates) and is added
  * to the cumulative histogram (since start: Prometheus buckets, count, sum, percentiles).
@@ -24,18 +23,18 @@ public final class LatencySeries {
   static final int SIGNIFICANT_DIGITS = 2;
   static final long HIGHEST_NANOS = TimeUnit.HOURS.toNanos(1);
 
-  private final AtomicHistogram live = new AtomicHistogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+  private final LiveCounts live = new LiveCounts();
   private final LongAdder sumNanos = new LongAdder();
 
-  // Reader side, guarded by the registry's harvest lock. Same layout as live, so copies are
-  // array-to-array.
+  // Reader side, guarded by the registry's harvest lock. Same bucket layout as live, so a copy
+  // puts each count in the bucket its values were in.
   private final Histogram cumulative = newScratch();
   private long cumulativeSumNanos;
   private final SlidingWindow window = new SlidingWindow();
 
   public void record(long nanos) {
     long value = nanos < 0 ? 0 : nanos > HIGHEST_NANOS ? HIGHEST_NANOS : nanos;
-    live.recordValue(value);
+    live.record(value);
     sumNanos.add(value);
   }
 
@@ -51,7 +50,7 @@ public final class LatencySeries {
   void harvest(long nowMillis, Histogram scratch) {
     long sum = sumNanos.sum();
     scratch.reset();
-    scratch.add(live);
+    live.addTo(scratch);
     // live only grows, so live now minus the cumulative copy is never negative: the interval
     scratch.subtract(cumulative);
     if (scratch.getTotalCount() > 0) {

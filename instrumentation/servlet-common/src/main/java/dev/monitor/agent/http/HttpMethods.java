@@ -10,31 +10,35 @@ final class HttpMethods {
 
   private HttpMethods() {}
 
-  static String canonical(String method) {
+  /** The canonical names by {@link #index}; the last is {@link #OTHER}. */
+  static final String[] NAMES = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT", OTHER};
+
+  /** The method's place in {@link #NAMES}. */
+  static int index(String method) {
     if (method == null) {
-      return OTHER;
+      return NAMES.length - 1;
     }
     switch (method) {
       case "GET":
-        return "GET";
+        return 0;
       case "POST":
-        return "POST";
+        return 1;
       case "PUT":
-        return "PUT";
+        return 2;
       case "DELETE":
-        return "DELETE";
+        return 3;
       case "PATCH":
-        return "PATCH";
+        return 4;
       case "HEAD":
-        return "HEAD";
+        return 5;
       case "OPTIONS":
-        return "OPTIONS";
+        return 6;
       case "TRACE":
-        return "TRACE";
+        return 7;
       case "CONNECT":
-        return "CONNECT";
+        return 8;
       default:
-        return OTHER;
+        return NAMES.length - 1;
     }
   }
 }

@@ -26,6 +26,12 @@ public final class HttpServerMetrics implements HttpServerRecorder {
   private final LatencyHistogram duration;
   private final Counter active;
   private final RouteTable routes;
+  /**
+   * The active-requests series of each canonical method ({@link HttpMethods#NAMES}), taken from
+   * the table at its first use: a request starts and ends without a table look-up. Series are
+   * never removed, so a kept one stays the table's.
+   */
+  private final LongAdder[] activeByMethod = new LongAdder[HttpMethods.NAMES.length];
 
   public HttpServerMetrics(MetricRegistry registry, int seriesLimit) {
     this.duration =
@@ -69,7 +75,7 @@ public final class HttpServerMetrics implements HttpServerRecorder {
   @Override
   public void requestStarted(String method) {
     try {
-      active.series().get(HttpMethods.canonical(method)).increment();
+      activeOf(HttpMethods.index(method)).increment();
     } catch (RuntimeException e) {
       AgentLog.warnOnce("http-start", "cannot count an active request", e);
     }
@@ -109,9 +115,9 @@ public final class HttpServerMetrics implements HttpServerRecorder {
       Object route,
       int status,
       Throwable thrown) {
-    String canonicalMethod = HttpMethods.canonical(method);
-    LongAdder activeRequests = active.series().get(canonicalMethod);
-    activeRequests.decrement();
+    int methodIndex = HttpMethods.index(method);
+    String canonicalMethod = HttpMethods.NAMES[methodIndex];
+    activeOf(methodIndex).decrement();
     int effectiveStatus = thrown != null ? 500 : status;
     String statusText = StatusCodes.text(effectiveStatus);
     String errorType =
@@ -120,6 +126,16 @@ public final class HttpServerMetrics implements HttpServerRecorder {
         .series()
         .get(canonicalMethod, route(contextPath, requestUri, route, effectiveStatus), statusText, errorType)
         .record(endNanos - startNanos);
+  }
+
+  private LongAdder activeOf(int methodIndex) {
+    LongAdder series = activeByMethod[methodIndex];
+    if (series == null) {
+      // two threads may both look it up: they get the same series from the table
+      series = active.series().get(HttpMethods.NAMES[methodIndex]);
+      activeByMethod[methodIndex] = series;
+    }
+    return series;
   }
 
   private String route(String contextPath, String requestUri, Object route, int status) {

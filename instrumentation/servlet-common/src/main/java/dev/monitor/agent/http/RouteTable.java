@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a raw path has every segment that is not a plain word (see {@link #isIdLike}) replaced by
  * {@code {id}} and path parameters ({@code ;jsessionid=…}) dropped.
  *
- * <p>The table is keyed by the template's text without building it: the path is walked once to
- * hash the template it names and again to compare with a stored template, so a known route costs
- * no allocation. Only a new route builds its string. Past {@code limit} templates every new path
+ * <p>A path the thread resolved lately is answered from its {@link RecentRoutes}. Any other is
+ * templated once into the thread's scratch builder, which is hashed and compared with the stored
+ * templates, so a known route costs no allocation; only a new route builds its string. Past {@code limit} templates every new path
  * is {@code other} (one warning says so). Threading: lock-free reads, copy-on-write inserts
  * under a lock.
  */
@@ -22,9 +22,9 @@ final class RouteTable {
   static final String OTHER = SeriesTable.OTHER;
   static final String ID = "{id}";
 
-  private static final int HASH = 0;
-  private static final int MATCH = 1;
-  private static final int BUILD = 2;
+
+  /** Per thread: what this thread resolved lately (see {@link RecentRoutes}). */
+  private final ThreadLocal<RecentRoutes> recentOfThread = ThreadLocal.withInitial(RecentRoutes::new);
 
   private final int limit;
   private final Object lock = new Object();
@@ -42,7 +42,29 @@ final class RouteTable {
    * @param normalize false for a framework's template, which is already bounded
    */
   String resolve(String prefix, String path, boolean normalize) {
-    int hash = walk(prefix, path, normalize, HASH, null, null);
+    RecentRoutes recent = recentOfThread.get();
+    int slot = RecentRoutes.slot(prefix, path, normalize);
+    String known = recent.get(slot, prefix, path, normalize);
+    if (known != null) {
+      return known;
+    }
+    String route = lookUp(prefix, path, normalize, recent.scratch);
+    recent.put(slot, prefix, path, normalize, route);
+    return route;
+  }
+
+  /**
+   * Templates the path once into the thread's scratch builder, hashes that, and compares it with
+   * the stored templates of that hash; only a route never seen before becomes a string.
+   */
+  private String lookUp(String prefix, String path, boolean normalize, StringBuilder scratch) {
+    scratch.setLength(0);
+    walk(prefix, path, normalize, scratch);
+    int length = scratch.length();
+    int hash = 0;
+    for (int k = 0; k < length; k++) {
+      hash = 31 * hash + scratch.charAt(k);
+    }
     String[] current = table;
     int mask = current.length - 1;
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
@@ -50,16 +72,19 @@ final class RouteTable {
       if (route == null) {
         break;
       }
-      if (route.hashCode() == hash && walk(prefix, path, normalize, MATCH, route, null) >= 0) {
+      if (route.hashCode() == hash && route.contentEquals(scratch)) {
         return route;
       }
     }
     if (size >= limit) {
       return full();
     }
-    StringBuilder built = new StringBuilder(prefix.length() + path.length());
-    walk(prefix, path, normalize, BUILD, null, built);
-    return insert(built.toString());
+    String route = insert(scratch.toString());
+    if (scratch.capacity() > RecentRoutes.LONGEST * 4) {
+      scratch.setLength(0);
+      scratch.trimToSize(); // one very long path must not leave every thread a big buffer
+    }
+    return route;
   }
 
   private String full() {
@@ -113,23 +138,18 @@ final class RouteTable {
     return hash ^ (hash >>> 16);
   }
 
-  /**
-   * Walks the template that {@code prefix + path} names, one character at a time. HASH returns
-   * the template's {@link String#hashCode}; MATCH returns a non-negative number when the template
-   * equals {@code expected}, else -1; BUILD appends the template to {@code out}.
-   */
-  private static int walk(
-      String prefix, String path, boolean normalize, int mode, String expected, StringBuilder out) {
+  /** Appends the template that {@code prefix + path} names to {@code out}. */
+  private static void walk(String prefix, String path, boolean normalize, StringBuilder out) {
     int total = prefix.length() + path.length();
     if (total == 0) {
-      return finish(mode, emit(mode, 0, '/', expected, out), expected);
+      out.append('/');
+      return;
     }
-    int state = 0;
     int i = 0;
     while (i < total) {
       char c = charAt(prefix, path, i);
       if (c == '/') {
-        state = emit(mode, state, c, expected, out);
+        out.append(c);
         i++;
         continue;
       }
@@ -145,40 +165,15 @@ final class RouteTable {
         }
       }
       if (normalize && isIdLike(prefix, path, i, stop)) {
-        for (int k = 0; k < ID.length(); k++) {
-          state = emit(mode, state, ID.charAt(k), expected, out);
-        }
+        out.append(ID);
+      } else if (i >= prefix.length()) {
+        out.append(path, i - prefix.length(), stop - prefix.length());
       } else {
         for (int k = i; k < stop; k++) {
-          state = emit(mode, state, charAt(prefix, path, k), expected, out);
+          out.append(charAt(prefix, path, k));
         }
       }
-      if (mode == MATCH && state < 0) {
-        return -1;
-      }
       i = end;
-    }
-    return finish(mode, state, expected);
-  }
-
-  private static int finish(int mode, int state, String expected) {
-    if (mode == MATCH) {
-      return state == expected.length() ? state : -1;
-    }
-    return state;
-  }
-
-  private static int emit(int mode, int state, char c, String expected, StringBuilder out) {
-    switch (mode) {
-      case HASH:
-        return 31 * state + c;
-      case MATCH:
-        return state >= 0 && state < expected.length() && expected.charAt(state) == c
-            ? state + 1
-            : -1;
-      default:
-        out.append(c);
-        return state;
     }
   }
 

@@ -81,4 +81,41 @@ class RouteTableTest {
     }
     assertEquals("/ra/x0y", raw("/ra/x0y"));
   }
+
+  /** The second ask of a path is answered by the thread's recent routes: the same answer. */
+  @Test
+  void aPathAskedAgainGetsTheSameRouteFromTheThreadsRecentOnes() {
+    String[] paths = {"/api/users/7", "/api/hello", "/users/alice@example.com", "/cart;jsessionid=AB12", "/"};
+    String[] first = new String[paths.length];
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < paths.length; i++) {
+        String route = raw(new String(paths[i])); // a new string each time, as a container gives
+        if (round == 0) {
+          first[i] = route;
+        } else {
+          assertSame(first[i], route, paths[i]);
+        }
+      }
+    }
+    assertEquals("/users/{id}", first[2]);
+    // the same text as a framework's template is kept as it is, and as a raw path normalized;
+    // neither answer is taken for the other, whichever came first
+    assertEquals("/api/users/7", routes.resolve("", "/api/users/7", false));
+    assertEquals("/api/users/{id}", raw("/api/users/7"));
+    assertEquals("/api/users/7", routes.resolve("", "/api/users/7", false));
+    // and a context path is part of the key
+    assertEquals("/shop/api/users/{id}", routes.resolve("/shop", "/api/users/7", true));
+    assertEquals("/blog/api/users/{id}", routes.resolve("/blog", "/api/users/7", true));
+    assertEquals("/api/users/{id}", raw("/api/users/7"));
+  }
+
+  /** Every slot collision overwrites; answers stay right when many paths share the slots. */
+  @Test
+  void manyPathsOverwritingEachOtherStillResolveRight() {
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 500; i++) {
+        assertEquals(i % 2 == 0 ? "/n/{id}" : "/w/word" + (char) ('a' + i % 26), raw(i % 2 == 0 ? "/n/" + i : "/w/word" + (char) ('a' + i % 26)));
+      }
+    }
+  }
 }
