@@ -20,6 +20,7 @@ import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.JavaModule;
 
 /**
  * Weaves the modules' advice into a class the pre-filter let through, with Byte Buddy's type
@@ -55,7 +56,8 @@ final class AdviceTransformer implements ClassFileTransformer {
   private final AgentBuilder.PoolStrategy pools;
   private final ByteBuddy byteBuddy =
       new ByteBuddy()
-          // no field, method or initializer is added: advice only changes method bodies
+          // Byte Buddy adds no field, method or initializer: advice only changes method bodies
+          // (TagField's members are written with ASM, outside Byte Buddy's implementation context)
           .with(Implementation.Context.Disabled.Factory.INSTANCE)
           .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
   private final ThreadLocal<Boolean> busy = new ThreadLocal<>();
@@ -73,7 +75,7 @@ final class AdviceTransformer implements ClassFileTransformer {
     }
     busy.set(Boolean.TRUE);
     try {
-      return weave(loader, internalName.replace('/', '.'), domain, bytes);
+      return weave(module, loader, internalName.replace('/', '.'), domain, bytes);
     } catch (Throwable e) {
       AgentLog.debug("left " + internalName.replace('/', '.') + " untransformed: " + e);
       return null;
@@ -98,7 +100,7 @@ final class AdviceTransformer implements ClassFileTransformer {
         .getBytes();
   }
 
-  private byte[] weave(ClassLoader loader, String name, ProtectionDomain domain, byte[] bytes) {
+  private byte[] weave(Module module, ClassLoader loader, String name, ProtectionDomain domain, byte[] bytes) {
     List<Target> matching = null;
     ClassFileLocator locator = null;
     TypePool pool = null;
@@ -130,7 +132,7 @@ final class AdviceTransformer implements ClassFileTransformer {
     }
     DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
     for (Target target : matching) {
-      builder = target.transformer.transform(builder, type, loader, null, domain);
+      builder = target.transformer.transform(builder, type, loader, module == null ? null : JavaModule.of(module), domain);
     }
     return builder.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
   }

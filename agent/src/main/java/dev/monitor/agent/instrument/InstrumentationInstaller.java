@@ -23,6 +23,7 @@ import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
@@ -110,7 +111,7 @@ public final class InstrumentationInstaller {
     long begin = System.nanoTime();
     Thread preparing = DaemonThreads.named("monitor-instrument").newThread(() -> {
       try {
-        AdviceTransformer transformer = new AdviceTransformer(targets(modules, statuses), TYPE_POOLS);
+        AdviceTransformer transformer = new AdviceTransformer(targets(modules, statuses, true), TYPE_POOLS);
         deferred.ready(transformer);
         AgentLog.debug("instrumentation ready in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
         try {
@@ -130,7 +131,7 @@ public final class InstrumentationInstaller {
 
   /** Every enabled module's type instrumentations, each with its module's loader check. */
   private static List<AdviceTransformer.Target> targets(
-      List<InstrumentationModule> modules, List<InstrumentationStatus> statuses) {
+      List<InstrumentationModule> modules, List<InstrumentationStatus> statuses, boolean tagFields) {
     AdviceCache advice = new AdviceCache(InstrumentationInstaller.class.getClassLoader());
     List<AdviceTransformer.Target> targets = new ArrayList<>();
     for (int i = 0; i < modules.size(); i++) {
@@ -141,7 +142,7 @@ public final class InstrumentationInstaller {
       }
       LandmarkMatcher loaders = new LandmarkMatcher(module.landmarkClassNames());
       for (TypeInstrumentation type : module.typeInstrumentations()) {
-        targets.add(new AdviceTransformer.Target(loaders, type.typeMatcher(), new ModuleTransformer(type, status, advice)));
+        targets.add(new AdviceTransformer.Target(loaders, type.typeMatcher(), new ModuleTransformer(type, status, advice, tagFields)));
       }
     }
     return targets;
@@ -175,7 +176,7 @@ public final class InstrumentationInstaller {
                     .or(nameStartsWith("dev.monitor.shaded."))
                     .or(nameStartsWith("net.bytebuddy."))
                     .or(isSynthetic()));
-    for (AdviceTransformer.Target target : targets(modules, statuses)) {
+    for (AdviceTransformer.Target target : targets(modules, statuses, false)) {
       builder = builder.type(target.types, target.loaders).transform(target.transformer);
     }
     return builder;
@@ -191,8 +192,11 @@ public final class InstrumentationInstaller {
     private final TypeInstrumentation type;
     private final InstrumentationStatus status;
     private final AdviceCache advice;
+    /** Whether classes may get {@link TagField}'s members: not when retransforming (attach). */
+    private final boolean tagFields;
 
-    ModuleTransformer(TypeInstrumentation type, InstrumentationStatus status, AdviceCache advice) {
+    ModuleTransformer(TypeInstrumentation type, InstrumentationStatus status, AdviceCache advice, boolean tagFields) {
+      this.tagFields = tagFields;
       this.type = type;
       this.status = status;
       this.advice = advice;
@@ -206,8 +210,11 @@ public final class InstrumentationInstaller {
         JavaModule module,
         ProtectionDomain protectionDomain) {
       AsmVisitorWrapper.ForDeclaredMethods[] methods = {new AsmVisitorWrapper.ForDeclaredMethods()};
+      boolean[] tagField = {false};
       AdviceTarget target =
-          (matcher, adviceClassName) ->
+          new AdviceTarget() {
+            @Override
+            public void applyAdvice(ElementMatcher<? super MethodDescription> matcher, String adviceClassName) {
               methods[0] =
                   methods[0].invokable(
                       matcher,
@@ -217,10 +224,23 @@ public final class InstrumentationInstaller {
                           advice
                               .of(adviceClassName, classLoader)
                               .wrap(instrumentedType, method, visitor, context, pool, writerFlags, readerFlags));
+            }
+
+            @Override
+            public void addTagField() {
+              tagField[0] = true;
+            }
+          };
       type.transform(target);
       status.transformed();
       AgentLog.debug(status.name + " transformed " + typeDescription.getName());
-      return builder.visit(methods[0]);
+      builder = builder.visit(methods[0]);
+      // at load only (the attach path's transformer retransforms, which cannot add members), and
+      // where the class's module reads the bootstrap class path (every unnamed module does)
+      if (tagFields && tagField[0] && module != null && !module.isNamed() && TagField.applies(typeDescription)) {
+        builder = builder.visit(TagField.INSTANCE);
+      }
+      return builder;
     }
   }
 

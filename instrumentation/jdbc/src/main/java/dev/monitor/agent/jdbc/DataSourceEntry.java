@@ -16,6 +16,12 @@ final class DataSourceEntry {
   final String name;
   final PoolView view;
   final LongAdder waiting = new LongAdder();
+  /**
+   * Open leases noted on the connections themselves ({@code AgentTagged}), which the leases map
+   * does not hold. A connection the application never closes stays counted after it is
+   * collected, as the leak it is.
+   */
+  final LongAdder taggedLeases = new LongAdder();
   final LatencySeries waitTime;
   final LatencySeries useTime;
   final LongAdder timeouts;

@@ -5,6 +5,7 @@ import dev.monitor.agent.metrics.FirstSeen;
 import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.Counter;
 import dev.monitor.agent.metrics.LatencyHistogram;
+import dev.monitor.bootstrap.AgentTagged;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -170,13 +171,36 @@ final class DataSources {
             });
   }
 
+  /**
+   * Notes a connection's lease: on the connection itself where the agent gave its class a field
+   * ({@link AgentTagged}), else in the weakly keyed map.
+   */
   void leased(Object connection, DataSourceEntry pool, long nowNanos) {
-    leases.put(connection, new Lease(pool, nowNanos));
+    Lease lease = new Lease(pool, nowNanos);
+    if (connection instanceof AgentTagged) {
+      AgentTagged tagged = (AgentTagged) connection;
+      Object before = tagged.monitor$tag();
+      if (before instanceof Lease && ((Lease) before).end()) {
+        ((Lease) before).pool.taggedLeases.decrement(); // handed out again unclosed: the old lease ends
+      }
+      tagged.monitor$tag(lease);
+      pool.taggedLeases.increment();
+    } else {
+      leases.put(connection, lease);
+    }
+  }
+
+  private Lease noted(Object connection) {
+    if (connection instanceof AgentTagged) {
+      Object tag = ((AgentTagged) connection).monitor$tag();
+      return tag instanceof Lease ? (Lease) tag : null;
+    }
+    return leases.get(connection);
   }
 
   /** The open lease of a connection, or null when it did not come from a data source we saw. */
   Lease lease(Object connection) {
-    Lease lease = leases.get(connection);
+    Lease lease = noted(connection);
     return lease != null && lease.open() ? lease : null;
   }
 
@@ -186,9 +210,14 @@ final class DataSources {
    * there is none to end.
    */
   Lease release(Object connection) {
-    Lease lease = leases.get(connection);
+    Lease lease = noted(connection);
     if (lease != null && lease.end()) {
-      leases.remove(connection);
+      if (connection instanceof AgentTagged) {
+        ((AgentTagged) connection).monitor$tag(null);
+        lease.pool.taggedLeases.decrement();
+      } else {
+        leases.remove(connection);
+      }
       return lease;
     }
     return null;
@@ -196,7 +225,7 @@ final class DataSources {
 
   /** Connections leased from {@code pool} and not yet closed (for pools that do not say). */
   int openLeases(DataSourceEntry pool) {
-    int[] count = {0};
+    int[] count = {(int) pool.taggedLeases.sum()};
     leases.forEach(
         (connection, lease) -> {
           if (lease.pool == pool && lease.open()) {

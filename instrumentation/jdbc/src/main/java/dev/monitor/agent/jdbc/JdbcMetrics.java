@@ -8,6 +8,7 @@ import dev.monitor.agent.log.AgentLog;
 import dev.monitor.agent.metrics.Counter;
 import dev.monitor.agent.metrics.LatencyHistogram;
 import dev.monitor.agent.metrics.MetricRegistry;
+import dev.monitor.bootstrap.AgentTagged;
 import dev.monitor.bootstrap.JdbcRecorder;
 import java.sql.SQLException;
 import java.util.function.Consumer;
@@ -118,7 +119,7 @@ public final class JdbcMetrics implements JdbcRecorder {
     }
     long nanos = System.nanoTime() - state.executeStart;
     try {
-      StatementInfo info = statementInfo.get(statement);
+      StatementInfo info = infoOf(statement);
       SqlSummary summary = sql != null ? summaries.of(sql) : info == null ? null : info.sql;
       DbInfo db = info == null ? dbOfStatement(statement) : info.db;
       String operation =
@@ -188,9 +189,12 @@ public final class JdbcMetrics implements JdbcRecorder {
       if (state.prepareDepth == 0) {
         state.preparedDb = null;
         Lease lease = dataSources.lease(connection);
-        statementInfo.put(
-            statement,
-            new StatementInfo(db, lease == null ? null : lease.pool, sql == null ? null : summaries.of(sql)));
+        StatementInfo info = new StatementInfo(db, lease == null ? null : lease.pool, sql == null ? null : summaries.of(sql));
+        if (statement instanceof AgentTagged) {
+          ((AgentTagged) statement).monitor$tag(info);
+        } else {
+          statementInfo.put(statement, info);
+        }
       }
     } catch (RuntimeException | LinkageError e) {
       AgentLog.warnOnce("jdbc-prepare", "cannot note a JDBC statement", e);
@@ -216,9 +220,24 @@ public final class JdbcMetrics implements JdbcRecorder {
     return db;
   }
 
+  /** What was noted when the statement was created: on the statement itself where it has the field, else in the map. */
+  private StatementInfo infoOf(Object statement) {
+    if (statement instanceof AgentTagged) {
+      Object tag = ((AgentTagged) statement).monitor$tag();
+      return tag instanceof StatementInfo ? (StatementInfo) tag : null;
+    }
+    return statementInfo.get(statement);
+  }
+
   @Override
   public void statementClosed(Object statement) {
     try {
+      if (statement instanceof AgentTagged) {
+        if (((AgentTagged) statement).monitor$tag() instanceof StatementInfo) {
+          ((AgentTagged) statement).monitor$tag(null);
+        }
+        return;
+      }
       statementInfo.remove(statement);
     } catch (RuntimeException e) {
       AgentLog.warnOnce("jdbc-statement-close", "cannot forget a closed JDBC statement", e);

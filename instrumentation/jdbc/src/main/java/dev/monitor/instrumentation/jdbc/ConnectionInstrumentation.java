@@ -39,5 +39,7 @@ final class ConnectionInstrumentation implements TypeInstrumentation {
     target.applyAdvice(PREPARE, ConnectionAdvice.Prepare.class.getName());
     target.applyAdvice(CREATE, ConnectionAdvice.Create.class.getName());
     target.applyAdvice(CLOSE, ConnectionAdvice.Close.class.getName());
+    // what the agent notes about each object (its lease, or its statement's SQL and database)
+    target.addTagField();
   }
 }

@@ -49,5 +49,7 @@ final class StatementInstrumentation implements TypeInstrumentation {
     target.applyAdvice(PREPARED, StatementAdvice.ExecutePrepared.class.getName());
     target.applyAdvice(BATCH, StatementAdvice.ExecuteBatch.class.getName());
     target.applyAdvice(CLOSE, StatementAdvice.Close.class.getName());
+    // what the agent notes about each object (its lease, or its statement's SQL and database)
+    target.addTagField();
   }
 }
