@@ -12,4 +12,10 @@ class JdbcPostgresTomcatJdbcTest extends JdbcPostgresScenario {
   String poolKind() {
     return "tomcat-jdbc";
   }
+
+  /** Tomcat JDBC hands out JDK proxies (Serializable, in a named module): those keep the maps. */
+  @Override
+  String taggedObjects() {
+    return "connection false statement false driver connection true";
+  }
 }

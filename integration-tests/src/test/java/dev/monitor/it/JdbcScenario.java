@@ -86,6 +86,15 @@ abstract class JdbcScenario {
     }
   }
 
+  /**
+   * Which of the application's JDBC objects carry the agent's field ({@code AgentTagged}): the
+   * connection and statement it holds, and the driver's connection under them. Where they do,
+   * every figure of this scenario was noted in the objects; where not, in the agent's maps.
+   */
+  String taggedObjects() {
+    return "connection true statement true driver connection true";
+  }
+
   String run(String path) throws Exception {
     HttpResponse<String> response = app.app("/" + path);
     assertEquals(200, response.statusCode());
@@ -272,5 +281,16 @@ abstract class JdbcScenario {
       Thread.sleep(20);
     }
     throw new AssertionError("no line with " + marker + " in:\n" + app.output());
+  }
+
+  @Test
+  @Order(7)
+  void notesLiveInTheDriversAndPoolsObjectsWhereTheAgentCouldAddItsField() throws Exception {
+    String answer = run("tagged").trim();
+    for (int i = 0; i < 50 && answer.startsWith("error"); i++) {
+      Thread.sleep(200); // the exhausted pool's holders give their connections back
+      answer = run("tagged").trim();
+    }
+    assertEquals(taggedObjects(), answer);
   }
 }

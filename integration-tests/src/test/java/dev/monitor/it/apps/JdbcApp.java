@@ -61,6 +61,8 @@ public final class JdbcApp {
       StringBuilder out = new StringBuilder();
       if (op.equals("hold")) {
         out.append(hold(times, Long.parseLong(q.getOrDefault("ms", "2000"))));
+      } else if (op.equals("tagged")) {
+        out.append(tagged());
       } else if (op.equals("tables")) {
         out.append(tables(times));
       } else {
@@ -77,6 +79,29 @@ public final class JdbcApp {
     try (OutputStream os = exchange.getResponseBody()) {
       os.write(body);
     }
+  }
+
+  /**
+   * Whether the connection and prepared statement the application holds (the pool's proxies, or
+   * the driver's own objects) and the driver's connection under them carry the agent's field.
+   */
+  private String tagged() throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("SELECT 1")) {
+      Connection driver = c.isWrapperFor(Connection.class) ? c.unwrap(Connection.class) : c;
+      return "connection " + tagged(c.getClass()) + " statement " + tagged(p.getClass())
+          + " driver connection " + tagged(driver.getClass());
+    }
+  }
+
+  private static boolean tagged(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        if (i.getName().equals("dev.monitor.bootstrap.AgentTagged")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Creates and reads n tables, so the agent holds two series per table (a wide export). */

@@ -28,7 +28,8 @@ public final class LatencySeries {
 
   // Reader side, guarded by the registry's harvest lock. Same bucket layout as live, so a copy
   // puts each count in the bucket its values were in.
-  private final Histogram cumulative = newScratch();
+  // Auto-resizing: it grows to the largest value the series has seen, not to the hour.
+  private final Histogram cumulative = newCumulative();
   private long cumulativeSumNanos;
   private final SlidingWindow window = new SlidingWindow();
 
@@ -36,6 +37,13 @@ public final class LatencySeries {
     long value = nanos < 0 ? 0 : nanos > HIGHEST_NANOS ? HIGHEST_NANOS : nanos;
     live.record(value);
     sumNanos.add(value);
+  }
+
+  /** A histogram of the same precision that holds only the range it has been given values in. */
+  static Histogram newCumulative() {
+    Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
+    histogram.setAutoResize(true);
+    return histogram;
   }
 
   /** A histogram of the live layout, for {@link #harvest}'s work. */

@@ -57,4 +57,19 @@ class LiveCountsTest {
     }
     assertEquals(reference, copy, "bucket by bucket");
   }
+
+  /** Only the magnitudes written get counts: 1 to 100 ms durations hold 8 chunks of 1 KB. */
+  @Test
+  void holdsOnlyTheMagnitudesItSaw() {
+    LiveCounts live = new LiveCounts();
+    assertEquals(0, live.countBytes());
+    for (long ms = 1; ms <= 100; ms++) {
+      live.record(ms * 1_000_000);
+    }
+    assertEquals(8 * 128 * 8, live.countBytes());
+    Histogram copy = LatencySeries.newCumulative();
+    live.addTo(copy);
+    assertEquals(100, copy.getTotalCount());
+    assertEquals(50, copy.getValueAtPercentile(50) / 1_000_000);
+  }
 }
