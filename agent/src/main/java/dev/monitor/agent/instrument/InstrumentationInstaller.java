@@ -111,11 +111,14 @@ public final class InstrumentationInstaller {
     long begin = System.nanoTime();
     Thread preparing = DaemonThreads.named("monitor-instrument").newThread(() -> {
       try {
-        AdviceTransformer transformer = new AdviceTransformer(targets(modules, statuses, true), TYPE_POOLS);
+        List<AdviceTransformer.Target> targets = targets(modules, statuses, true);
+        AdviceTransformer transformer = new AdviceTransformer(targets, TYPE_POOLS);
         deferred.ready(transformer);
         AgentLog.debug("instrumentation ready in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
         try {
           transformer.warmUp();
+          parseAdviceForTheClassPath(targets);
+          AgentLog.debug("weaving warmed up in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
         } catch (Throwable e) {
           AgentLog.debug("warming the weaving up failed (the first class woven pays for it): " + e);
         }
@@ -127,6 +130,22 @@ public final class InstrumentationInstaller {
     deferred.preparingOn(preparing);
     preparing.start();
     return statuses;
+  }
+
+  /**
+   * Parses, while the application starts on its own thread, the advice of every module whose
+   * library is on the class path, for the class path's loader: most applications' classes load
+   * there, and the first class of each woven would otherwise parse its advice on the
+   * application's thread. Libraries in other loaders (a webapp's, Spring Boot's nested jars)
+   * parse theirs at first use, as before.
+   */
+  private static void parseAdviceForTheClassPath(List<AdviceTransformer.Target> targets) {
+    ClassLoader classPath = ClassLoader.getSystemClassLoader();
+    for (AdviceTransformer.Target target : targets) {
+      if (target.loaders.matches(classPath) && target.transformer instanceof ModuleTransformer) {
+        ((ModuleTransformer) target.transformer).parseAdviceFor(classPath);
+      }
+    }
   }
 
   /** Every enabled module's type instrumentations, each with its module's loader check. */
@@ -200,6 +219,19 @@ public final class InstrumentationInstaller {
       this.type = type;
       this.status = status;
       this.advice = advice;
+    }
+
+    /** Parses this instrumentation's advice for {@code loader} now; advice that does not fit waits for its use. */
+    void parseAdviceFor(ClassLoader loader) {
+      List<String> names = new ArrayList<>();
+      type.transform((matcher, adviceClassName) -> names.add(adviceClassName));
+      for (String name : names) {
+        try {
+          advice.of(name, loader);
+        } catch (Throwable e) {
+          AgentLog.debug("advice " + name + " not parsed ahead for the class path: " + e);
+        }
+      }
     }
 
     @Override
