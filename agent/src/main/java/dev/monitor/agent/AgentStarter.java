@@ -50,10 +50,12 @@ final class AgentStarter {
     for (InstrumentationModule module : modules) {
       names.add(module.name());
     }
+    long modulesLoaded = System.nanoTime();
     Libraries libraries = Libraries.load(AgentStarter.class.getClassLoader());
     Settings settings = SettingsLoader.load(names, AlertRules.NAMES, libraries.settings(), AgentLog::warn);
     AgentLog.setDebug(settings.debug || AgentLog.isDebug());
     String agentVersion = agentVersion();
+    long settingsRead = System.nanoTime();
 
     MetricRegistry registry = new MetricRegistry();
     HealthChecks health = new HealthChecks(HEALTH_CACHE_MILLIS, HEALTH_TIMEOUT_MILLIS);
@@ -61,9 +63,13 @@ final class AgentStarter {
     libraries.install(context);
     AdviceErrors.listen(
         error -> AgentLog.warnOnce("advice " + error.getClass().getName(), "advice failed and was skipped; the application call went on", error));
+    long librariesInstalled = System.nanoTime();
 
     List<InstrumentationStatus> statuses =
         InstrumentationInstaller.install(instrumentation, modules, settings, attached);
+    AgentLog.debug("premain: modules " + (modulesLoaded - begin) / 1_000_000 + " ms, libraries and settings "
+        + (settingsRead - modulesLoaded) / 1_000_000 + " ms, instruments " + (librariesInstalled - settingsRead) / 1_000_000
+        + " ms, instrumentation " + (System.nanoTime() - librariesInstalled) / 1_000_000 + " ms");
     AgentLog.info(
         "monitor " + agentVersion + " instruments service '" + settings.serviceName + "' ("
             + (System.nanoTime() - begin) / 1_000_000 + " ms); endpoints and JVM metrics start in the background");

@@ -51,10 +51,10 @@ class AgentJarTest {
             }
           }
         }
-        // bootstrap/'s AdviceErrors and each library's bridge and recorder, gathered from its folder
+        // bootstrap/'s AdviceErrors and AgentTagged, and each library's bridge and recorder, gathered from its folder
         assertEquals(
             new java.util.TreeSet<>(java.util.Arrays.asList(
-                "AdviceErrors.class", "HttpServerBridge.class", "HttpServerRecorder.class", "JdbcBridge.class",
+                "AdviceErrors.class", "AgentTagged.class", "HttpServerBridge.class", "HttpServerRecorder.class", "JdbcBridge.class",
                 "JdbcRecorder.class", "RedisBridge.class", "RedisRecorder.class", "SocketBridge.class",
                 "SocketRecorder.class")),
             bridgeClasses);

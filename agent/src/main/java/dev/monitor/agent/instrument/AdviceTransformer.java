@@ -54,7 +54,7 @@ final class AdviceTransformer implements ClassFileTransformer {
 
   private final List<Target> targets;
   private final AgentBuilder.PoolStrategy pools;
-  private final ByteBuddy byteBuddy =
+  private static final ByteBuddy BYTE_BUDDY =
       new ByteBuddy()
           // Byte Buddy adds no field, method or initializer: advice only changes method bodies
           // (TagField's members are written with ASM, outside Byte Buddy's implementation context)
@@ -89,14 +89,14 @@ final class AdviceTransformer implements ClassFileTransformer {
    * transformer: the first application class woven would otherwise load and run Byte Buddy's
    * weaving code for the first time (about 90 ms, interpreted) while the application waits.
    */
-  void warmUp() {
+  static void warmUp() {
     // once: weaving it 20 times (to get Byte Buddy compiled sooner) made the demo's start-up
     // slower, not faster, on 2 cores (1,264 against 1,190 ms, medians of 5)
     ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(WarmUp.class.getClassLoader());
     TypePool pool = TypePool.Default.of(locator);
     TypeDescription type = pool.describe(WarmUp.Target.class.getName()).resolve();
     Advice advice = Advice.to(pool.describe(WarmUp.Advice.class.getName()).resolve(), locator);
-    byteBuddy.decorate(type, locator)
+    BYTE_BUDDY.decorate(type, locator)
         .visit(new AsmVisitorWrapper.ForDeclaredMethods().invokable(ElementMatchers.named("run"), advice))
         .make(TypeResolutionStrategy.Disabled.INSTANCE, pool)
         .getBytes();
@@ -132,7 +132,7 @@ final class AdviceTransformer implements ClassFileTransformer {
     if (matching == null) {
       return null;
     }
-    DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
+    DynamicType.Builder<?> builder = BYTE_BUDDY.decorate(type, locator);
     for (Target target : matching) {
       builder = target.transformer.transform(builder, type, loader, module == null ? null : JavaModule.of(module), domain);
     }

@@ -47,18 +47,37 @@ public final class InstrumentationInstaller {
   }
 
   /**
-   * What inlined advice does with a Throwable it suppressed: hand it to {@link AdviceErrors},
-   * which counts it and logs it once, instead of dropping it silently.
+   * Byte Buddy's objects, made at their first use (on the preparing thread), not when premain
+   * loads this class: describing {@code AdviceErrors.suppressed} initializes Byte Buddy's
+   * {@code Advice} and its loaded-type descriptions (JDK proxies included), about 35 ms that the
+   * application's main would wait for.
    */
-  private static final Advice.ExceptionHandler SUPPRESSED_TO_BRIDGE = suppressedToBridge();
+  private static final class ByteBuddyParts {
+    /**
+     * What inlined advice does with a Throwable it suppressed: hand it to {@link AdviceErrors},
+     * which counts it and logs it once, instead of dropping it silently.
+     */
+    static final Advice.ExceptionHandler SUPPRESSED_TO_BRIDGE = suppressedToBridge();
 
-  private static final SharedTypePools TYPE_POOLS = new SharedTypePools();
+    static final SharedTypePools TYPE_POOLS = new SharedTypePools();
+  }
+
+  /** Set once the type pools exist: before that there is nothing to forget. */
+  private static volatile boolean typePoolsMade;
 
   private InstrumentationInstaller() {}
 
   /** Frees the type descriptions cached for matching; see {@link SharedTypePools}. */
   public static void forgetTypeDescriptions() {
-    TYPE_POOLS.forget();
+    if (typePoolsMade) {
+      ByteBuddyParts.TYPE_POOLS.forget();
+    }
+  }
+
+  private static SharedTypePools typePools() {
+    SharedTypePools pools = ByteBuddyParts.TYPE_POOLS;
+    typePoolsMade = true;
+    return pools;
   }
 
   private static Advice.ExceptionHandler suppressedToBridge() {
@@ -112,11 +131,11 @@ public final class InstrumentationInstaller {
     Thread preparing = DaemonThreads.named("monitor-instrument").newThread(() -> {
       try {
         List<AdviceTransformer.Target> targets = targets(modules, statuses, true);
-        AdviceTransformer transformer = new AdviceTransformer(targets, TYPE_POOLS);
+        AdviceTransformer transformer = new AdviceTransformer(targets, typePools());
         deferred.ready(transformer);
         AgentLog.debug("instrumentation ready in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
         try {
-          transformer.warmUp();
+          AdviceTransformer.warmUp();
           parseAdviceForTheClassPath(targets);
           AgentLog.debug("weaving warmed up in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
         } catch (Throwable e) {
@@ -179,7 +198,7 @@ public final class InstrumentationInstaller {
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-            .with(TYPE_POOLS)
+            .with(typePools())
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new FailureListener())
             .ignore(
@@ -310,7 +329,7 @@ public final class InstrumentationInstaller {
                   agentClasses, ClassFileLocator.ForClassLoader.WeaklyReferenced.of(target));
       Advice advice =
           Advice.to(TypePool.Default.of(locator).describe(className).resolve(), locator)
-              .withExceptionHandler(SUPPRESSED_TO_BRIDGE);
+              .withExceptionHandler(ByteBuddyParts.SUPPRESSED_TO_BRIDGE);
       parsed.put(className, advice);
       return advice;
     }

@@ -56,7 +56,9 @@ public final class Libraries {
     List<Library> ok = new ArrayList<>();
     for (Library library : found) {
       try {
+        long begin = System.nanoTime();
         library.install(context);
+        AgentLog.debug(library.name() + " installed in " + (System.nanoTime() - begin) / 1_000 + " µs");
         ok.add(library);
       } catch (RuntimeException | LinkageError e) {
         AgentLog.warn(library.name() + " is not monitored: it could not be installed", e);
