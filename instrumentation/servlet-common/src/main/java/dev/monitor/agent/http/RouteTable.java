@@ -48,18 +48,40 @@ final class RouteTable {
     if (known != null) {
       return known;
     }
-    String route = lookUp(prefix, path, normalize, recent.scratch);
+    // a raw path whose last segment is an id: the rest of it, seen lately, names the route
+    int last = normalize ? path.lastIndexOf('/') : -1;
+    boolean idAtEnd = last >= 0 && last < path.length() - 1 && path.indexOf(';', last) < 0
+        && isIdLike(path, last + 1, recent);
+    if (idAtEnd) {
+      String byDirectory = recent.byDirectory(prefix, path, last);
+      if (byDirectory != null) {
+        return byDirectory;
+      }
+    }
+    String route = lookUp(prefix, path, normalize, recent);
     recent.put(slot, prefix, path, normalize, route);
+    if (idAtEnd && route != OTHER && route.endsWith("/" + ID)) {
+      recent.putDirectory(prefix, path, last, route);
+    }
     return route;
+  }
+
+  /** Whether the path's segment from {@code from} to its end is an id (see {@link #isIdLike}). */
+  private static boolean isIdLike(String path, int from, RecentRoutes thread) {
+    int length = path.length() - from;
+    char[] chars = thread.chars(length);
+    path.getChars(from, path.length(), chars, 0);
+    return isIdLike(chars, 0, length);
   }
 
   /**
    * Templates the path once into the thread's scratch builder, hashes that, and compares it with
    * the stored templates of that hash; only a route never seen before becomes a string.
    */
-  private String lookUp(String prefix, String path, boolean normalize, StringBuilder scratch) {
+  private String lookUp(String prefix, String path, boolean normalize, RecentRoutes thread) {
+    StringBuilder scratch = thread.scratch;
     scratch.setLength(0);
-    walk(prefix, path, normalize, scratch);
+    walk(prefix, path, normalize, thread, scratch);
     int length = scratch.length();
     int hash = 0;
     for (int k = 0; k < length; k++) {
@@ -138,47 +160,44 @@ final class RouteTable {
     return hash ^ (hash >>> 16);
   }
 
-  /** Appends the template that {@code prefix + path} names to {@code out}. */
-  private static void walk(String prefix, String path, boolean normalize, StringBuilder out) {
+  /**
+   * Appends the template that {@code prefix + path} names to {@code out}. The two are copied once
+   * into the thread's character buffer, so the walk indexes an array.
+   */
+  private static void walk(String prefix, String path, boolean normalize, RecentRoutes thread, StringBuilder out) {
     int total = prefix.length() + path.length();
     if (total == 0) {
       out.append('/');
       return;
     }
+    char[] chars = thread.chars(total);
+    prefix.getChars(0, prefix.length(), chars, 0);
+    path.getChars(0, path.length(), chars, prefix.length());
     int i = 0;
     while (i < total) {
-      char c = charAt(prefix, path, i);
-      if (c == '/') {
-        out.append(c);
+      if (chars[i] == '/') {
+        out.append('/');
         i++;
         continue;
       }
       int end = i;
-      while (end < total && charAt(prefix, path, end) != '/') {
+      int stop = -1;
+      while (end < total && chars[end] != '/') {
+        if (stop < 0 && normalize && chars[end] == ';') {
+          stop = end;
+        }
         end++;
       }
-      int stop = end;
-      if (normalize) {
-        stop = i;
-        while (stop < end && charAt(prefix, path, stop) != ';') {
-          stop++;
-        }
+      if (stop < 0) {
+        stop = end;
       }
-      if (normalize && isIdLike(prefix, path, i, stop)) {
+      if (normalize && isIdLike(chars, i, stop)) {
         out.append(ID);
-      } else if (i >= prefix.length()) {
-        out.append(path, i - prefix.length(), stop - prefix.length());
       } else {
-        for (int k = i; k < stop; k++) {
-          out.append(charAt(prefix, path, k));
-        }
+        out.append(chars, i, stop - i);
       }
       i = end;
     }
-  }
-
-  private static char charAt(String prefix, String path, int i) {
-    return i < prefix.length() ? prefix.charAt(i) : path.charAt(i - prefix.length());
   }
 
   /**
@@ -196,7 +215,7 @@ final class RouteTable {
    * </ul>
    * Anything else ({@code @ = % + : , ! $ '} and other bytes, so every percent-escape) is a value.
    */
-  static boolean isIdLike(String prefix, String path, int from, int to) {
+  static boolean isIdLike(char[] chars, int from, int to) {
     int length = to - from;
     if (length == 0) {
       return false;
@@ -215,7 +234,7 @@ final class RouteTable {
     int caseFlips = 0;
     int lastCase = 0; // 1 lower, 2 upper
     for (int k = from; k < to; k++) {
-      char c = charAt(prefix, path, k);
+      char c = chars[k];
       boolean digit = c >= '0' && c <= '9';
       boolean lower = c >= 'a' && c <= 'z';
       boolean upper = c >= 'A' && c <= 'Z';

@@ -118,4 +118,26 @@ class RouteTableTest {
       }
     }
   }
+
+  /** Ids at the end of a path seen lately answer from the rest of it; anything else is walked. */
+  @Test
+  void anIdAtTheEndOfAKnownRestTakesItsRoute() {
+    String first = raw("/api/users/7");
+    for (int id = 0; id < 200; id++) {
+      assertSame(first, raw("/api/users/" + id));
+    }
+    assertEquals("/api/users/me", raw("/api/users/me"), "a word at the end is not an id");
+    assertEquals("/api/users/{id}/orders", raw("/api/users/8/orders"));
+    assertEquals("/api/users/{id}/orders/{id}", raw("/api/users/8/orders/3"));
+    assertEquals("/api/users/{id}/orders/{id}", raw("/api/users/9/orders/4"));
+    assertEquals("/cart/{id}", raw("/cart/77;jsessionid=ABCDEF0123"));
+    assertEquals("/{id}", raw("/42"));
+    assertEquals("/{id}", raw("/43"));
+    assertEquals("/api/users/", raw("/api/users/"));
+    assertEquals("/shop/api/users/{id}", routes.resolve("/shop", "/api/users/5", true));
+    assertEquals("/blog/api/users/{id}", routes.resolve("/blog", "/api/users/6", true));
+    assertEquals("/api/users/{id}", raw("/api/users/alice@example.com"));
+    // a framework's template is never taken from the raw paths' rest
+    assertEquals("/api/users/12", routes.resolve("", "/api/users/12", false));
+  }
 }
